@@ -1,0 +1,59 @@
+package io.mailgw.model;
+
+import java.time.Clock;
+
+import io.mailgw.model.mailbox.MailboxRepository;
+import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.status.MailboxStatusRecorder;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
+
+/**
+ * Wires the shared documents into every service: their repositories and indexes, the password
+ * cipher under {@code mailgw.secret-key} ({@code MAILGW_SECRET_KEY}), the status recorder, and a
+ * MongoDB health check by {@code ping}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@EnableMongoRepositories(basePackageClasses = MailboxRepository.class)
+public class SharedModelAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordCipher passwordCipher(@Value("${mailgw.secret-key:}") String base64Key) {
+        return PasswordCipher.fromBase64Key(base64Key);
+    }
+
+    @Bean
+    MailboxStatusRecorder mailboxStatusRecorder(MongoOperations mongo, Clock clock) {
+        return new MailboxStatusRecorder(mongo, clock);
+    }
+
+    @Bean
+    ModelIndexes modelIndexes(MongoOperations mongo) {
+        return new ModelIndexes(mongo);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class Health {
+
+        @Bean(name = "mongoHealthIndicator")
+        HealthIndicator mongoHealthIndicator(MongoOperations mongo) {
+            return new MongoPingHealthIndicator(mongo);
+        }
+    }
+}

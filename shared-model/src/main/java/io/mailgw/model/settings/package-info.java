@@ -1,0 +1,2 @@
+/** System-wide settings, one document: the default outbox. */
+package io.mailgw.model.settings;

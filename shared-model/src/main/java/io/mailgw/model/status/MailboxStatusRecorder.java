@@ -1,0 +1,53 @@
+package io.mailgw.model.status;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** Records successes and failures of a mailbox as single atomic upserts, safe across processes. */
+public class MailboxStatusRecorder {
+
+    private final MongoOperations mongo;
+    private final Clock clock;
+
+    public MailboxStatusRecorder(MongoOperations mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** A poll or send went through; {@code messages} is how many messages it moved. */
+    public void success(String mailboxId, long messages) {
+        Instant now = clock.instant();
+        upsert(mailboxId, new Update()
+                .set("state", MailboxState.OK)
+                .set("lastSuccessAt", now)
+                .set("updatedAt", now)
+                .inc("messages", messages)
+                .inc("failures", 0));
+    }
+
+    /** A poll or send failed; {@code reason} is plain text for an operator, without secrets. */
+    public void failure(String mailboxId, MailboxState state, String reason) {
+        Instant now = clock.instant();
+        upsert(mailboxId, new Update()
+                .set("state", state)
+                .set("lastErrorAt", now)
+                .set("lastError", reason)
+                .set("updatedAt", now)
+                .inc("messages", 0)
+                .inc("failures", 1));
+    }
+
+    public MailboxStatus read(String mailboxId) {
+        MailboxStatus status = mongo.findById(mailboxId, MailboxStatus.class);
+        return status != null ? status : MailboxStatus.unknown(mailboxId);
+    }
+
+    private void upsert(String mailboxId, Update update) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(mailboxId)), update, MailboxStatus.class);
+    }
+}
