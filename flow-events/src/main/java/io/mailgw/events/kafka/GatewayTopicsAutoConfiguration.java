@@ -1,0 +1,42 @@
+package io.mailgw.events.kafka;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Binds {@link GatewayTopicsProperties} and lets Spring Kafka's admin create the five topics of
+ * CONTRACT §3 when they are missing: the requests topic and its dead letters sized for large
+ * attachments, the config topic compacted.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(GatewayTopicsProperties.class)
+public class GatewayTopicsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnClass(KafkaAdmin.class)
+    @ConditionalOnProperty(name = "mailgw.topics.create", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics gatewayTopics(GatewayTopicsProperties topics) {
+        Map<String, String> large = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                String.valueOf(topics.requestsMaxMessageBytes().toBytes()));
+        return new KafkaAdmin.NewTopics(
+                topic(topics, topics.outboundRequests(), large),
+                topic(topics, topics.outboundRequestsDlt(), large),
+                topic(topics, topics.outboundStatus(), Map.of()),
+                topic(topics, topics.inboundMessages(), Map.of()),
+                topic(topics, topics.configChanges(),
+                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+
+    private static NewTopic topic(GatewayTopicsProperties topics, String name, Map<String, String> config) {
+        return new NewTopic(name, topics.partitions(), topics.replicationFactor()).configs(config);
+    }
+}
