@@ -16,6 +16,7 @@ public final class SendMailRequestValidator {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern CONTRACT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_SUBJECT_LENGTH = 998;
 
     private final Limits limits;
@@ -87,12 +88,12 @@ public final class SendMailRequestValidator {
             if (attachment.fileName() == null || attachment.fileName().isBlank() || hasLineBreak(attachment.fileName())) {
                 violations.add(new Violation(field + ".fileName", "required, without CR or LF"));
             }
+            if (attachment.contentBase64() == null) {
+                violations.add(new Violation(field + ".contentBase64", "required"));
+                continue;
+            }
             try {
-                totalBytes += attachment.contentBase64() == null ? -1
-                        : Base64.getMimeDecoder().decode(attachment.contentBase64()).length;
-                if (attachment.contentBase64() == null) {
-                    violations.add(new Violation(field + ".contentBase64", "required"));
-                }
+                totalBytes += Base64.getDecoder().decode(WHITESPACE.matcher(attachment.contentBase64()).replaceAll("")).length;
             }
             catch (IllegalArgumentException ex) {
                 violations.add(new Violation(field + ".contentBase64", "not valid base64"));
