@@ -2,7 +2,6 @@ package io.mailgw.model;
 
 import java.time.Clock;
 
-import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.model.status.MailboxStatusRecorder;
 
@@ -23,7 +22,7 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableMongoRepositories(basePackageClasses = MailboxRepository.class)
+@EnableMongoRepositories(basePackageClasses = SharedModelAutoConfiguration.class)
 public class SharedModelAutoConfiguration {
 
     @Bean

@@ -1,0 +1,136 @@
+package io.mailgw.model;
+
+import java.util.Base64;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.mailgw.model.contract.Contract;
+import io.mailgw.model.contract.ContractRepository;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailboxRepository;
+import io.mailgw.model.mailbox.MailboxType;
+import io.mailgw.model.mailbox.SmtpSecurity;
+import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.settings.Settings;
+import io.mailgw.model.settings.SettingsRepository;
+import io.mailgw.model.status.MailboxState;
+import io.mailgw.model.status.MailboxStatus;
+import io.mailgw.model.status.MailboxStatusRecorder;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The documents, repositories and recorder against the MongoDB wire server over a socket. */
+@SpringBootTest(classes = SharedModelIntegrationTests.App.class)
+class SharedModelIntegrationTests {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    @Autowired
+    MailboxRepository mailboxes;
+    @Autowired
+    ContractRepository contracts;
+    @Autowired
+    SettingsRepository settings;
+    @Autowired
+    MailboxStatusRecorder statusRecorder;
+    @Autowired
+    PasswordCipher cipher;
+    @Autowired
+    MongoOperations mongo;
+    @Autowired
+    @Qualifier("mongoHealthIndicator")
+    HealthIndicator mongoHealth;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> "mongodb://" + hostPort() + "/shared-model-tests");
+        registry.add("mailgw.secret-key", () -> KEY);
+    }
+
+    @AfterAll
+    static void stop() {
+        MONGO.shutdownNow();
+    }
+
+    @Test
+    void storesTheMailboxWithItsPasswordEncryptedOnly() {
+        Mailbox outbox = new Mailbox("mbx-out", "Out", MailboxType.OUTBOUND, true, null, "smtp.x.example", 587, "u",
+                cipher.encrypt("pa55word"), null, null, null, null, null, null, null, "noreply@x.example", null,
+                SmtpSecurity.STARTTLS, true, null, null, null);
+
+        mailboxes.save(outbox);
+
+        Document raw = mongo.getCollection(Mailbox.COLLECTION).find(new Document("_id", "mbx-out")).first();
+        assertThat(raw.toJson()).doesNotContain("pa55word");
+        Mailbox read = mailboxes.findById("mbx-out").orElseThrow();
+        assertThat(cipher.decrypt(read.password())).isEqualTo("pa55word");
+        assertThat(mailboxes.findByTypeAndEnabledTrue(MailboxType.OUTBOUND)).extracting(Mailbox::id).contains("mbx-out");
+    }
+
+    @Test
+    void refusesAStaleWrite() {
+        contracts.save(new Contract("xpto", "XPTO", null, null, null, null));
+        Contract first = contracts.findById("xpto").orElseThrow();
+        contracts.save(new Contract("xpto", "XPTO 2", null, null, null, first.version()));
+
+        assertThatThrownBy(() -> contracts.save(new Contract("xpto", "XPTO 3", null, null, null, first.version())))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void startsWithEmptySettings() {
+        assertThat(settings.current().defaultOutboxId()).isNull();
+
+        settings.save(new Settings(Settings.SINGLETON_ID, "mbx-out", null, null));
+
+        assertThat(settings.current().defaultOutboxId()).isEqualTo("mbx-out");
+    }
+
+    @Test
+    void countsSuccessesAndFailuresOfAMailbox() {
+        statusRecorder.success("mbx-s", 2);
+        statusRecorder.failure("mbx-s", MailboxState.AUTH_FAILED, "authentication rejected");
+        statusRecorder.success("mbx-s", 3);
+
+        MailboxStatus status = statusRecorder.read("mbx-s");
+        assertThat(status.state()).isEqualTo(MailboxState.OK);
+        assertThat(status.messages()).isEqualTo(5);
+        assertThat(status.failures()).isEqualTo(1);
+        assertThat(status.lastError()).isEqualTo("authentication rejected");
+        assertThat(statusRecorder.read("never-used").state()).isNull();
+    }
+
+    @Test
+    void reportsMongoHealthByPingWhichTheWireServerAnswers() {
+        assertThat(mongoHealth.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    private static synchronized String hostPort() {
+        if (MONGO.getLocalAddress() == null) {
+            MONGO.bind("127.0.0.1", 0);
+        }
+        return "127.0.0.1:" + MONGO.getLocalAddress().getPort();
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+    }
+}
