@@ -1,0 +1,71 @@
+package io.mailgw.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.mailgw.localstack.demo.DemoMailbox;
+import io.mailgw.localstack.demo.DemoSeeder;
+import io.mailgw.localstack.kafka.KafkaBroker;
+import io.mailgw.localstack.mail.DemoMailServer;
+import io.mailgw.localstack.mongo.MongoWireServer;
+import io.mailgw.model.secret.PasswordCipher;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds the parts of the local stack in their start order from the properties: Kafka, MongoDB,
+ * the demo mail server, the demo seed, then the three services. Reads the two secrets of the
+ * local run from the environment: {@code MAILGW_SECRET_KEY} (else the key file) and
+ * {@code MAILGW_ADMIN_PASSWORD} (else {@value #DEFAULT_ADMIN_PASSWORD}).
+ */
+final class StackAssembly {
+
+    static final String DEFAULT_ADMIN_PASSWORD = "admin";
+
+    private final LocalStackProperties properties;
+    private final Environment environment;
+    private final Clock clock;
+    private final String adminPassword;
+
+    StackAssembly(LocalStackProperties properties, Environment environment, Clock clock) {
+        this.properties = properties;
+        this.environment = environment;
+        this.clock = clock;
+        this.adminPassword = environment.getProperty("MAILGW_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD);
+    }
+
+    List<StackPart> parts() throws IOException {
+        String host = properties.bindAddress();
+        Path dataDir = properties.dataDir();
+        String secretKey = SecretKeySource.resolve(environment.getProperty("mailgw.secret-key"), dataDir);
+        KafkaBroker kafka = new KafkaBroker(host, properties.kafka().port(), properties.kafka().controllerPort(),
+                dataDir.resolve("kafka"), properties.kafka().readyTimeout());
+        MongoWireServer mongo = new MongoWireServer(host, properties.mongo().port(), dataDir.resolve("mongo/data.mv"));
+        String mongoUri = mongo.uri(properties.mongo().database());
+        LocalStackProperties.Mail mail = properties.mail();
+        DemoMailbox demoMailbox = new DemoMailbox(host, mail.smtpPort(), mail.imapPort(), mail.domain(),
+                mail.password());
+        List<StackPart> parts = new ArrayList<>(List.of(kafka, mongo, new DemoMailServer(host, mail),
+                new DemoSeeder(mongoUri, PasswordCipher.fromBase64Key(secretKey), demoMailbox, clock)));
+        return parts;
+    }
+
+    private Map<String, String> logLevels() {
+        return Binder.get(environment)
+                .bind("logging.level", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+    }
+
+    ReadyReport readyReport(PrintStream out) {
+        String hint = DEFAULT_ADMIN_PASSWORD.equals(adminPassword) ? DEFAULT_ADMIN_PASSWORD
+                : "the password in MAILGW_ADMIN_PASSWORD";
+        return new ReadyReport(properties, hint + ", as first created", out);
+    }
+}

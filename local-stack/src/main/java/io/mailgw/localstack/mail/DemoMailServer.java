@@ -1,0 +1,62 @@
+package io.mailgw.localstack.mail;
+
+import java.util.List;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.mailgw.localstack.LocalStackProperties;
+import io.mailgw.localstack.StackPart;
+
+/**
+ * A GreenMail server to try the gateway with: SMTP, IMAP and POP3 on the ports of CONTRACT §5,
+ * plus their TLS variants (GreenMail's own self-signed certificate), and the demo users. It
+ * keeps mail in memory only: a restart empties the mailboxes (Kafka and MongoDB keep their data).
+ */
+public final class DemoMailServer implements StackPart {
+
+    private final String host;
+    private final LocalStackProperties.Mail settings;
+    private GreenMail greenMail;
+
+    public DemoMailServer(String host, LocalStackProperties.Mail settings) {
+        this.host = host;
+        this.settings = settings;
+    }
+
+    @Override
+    public String description() {
+        return "demo mail server on " + host + " (SMTP " + settings.smtpPort() + ", IMAP " + settings.imapPort()
+                + ", POP3 " + settings.pop3Port() + ")";
+    }
+
+    @Override
+    public void start() {
+        GreenMailConfiguration configuration = GreenMailConfiguration.aConfig();
+        for (String address : settings.addresses()) {
+            configuration.withUser(address, address, settings.password());
+        }
+        GreenMail candidate = new GreenMail(serverSetups().toArray(ServerSetup[]::new));
+        candidate.withConfiguration(configuration);
+        candidate.start();
+        greenMail = candidate;
+    }
+
+    private List<ServerSetup> serverSetups() {
+        return List.of(
+                new ServerSetup(settings.smtpPort(), host, ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(settings.imapPort(), host, ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(settings.pop3Port(), host, ServerSetup.PROTOCOL_POP3),
+                new ServerSetup(settings.smtpsPort(), host, ServerSetup.PROTOCOL_SMTPS),
+                new ServerSetup(settings.imapsPort(), host, ServerSetup.PROTOCOL_IMAPS),
+                new ServerSetup(settings.pop3sPort(), host, ServerSetup.PROTOCOL_POP3S));
+    }
+
+    @Override
+    public void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+}
