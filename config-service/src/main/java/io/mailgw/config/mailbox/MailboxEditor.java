@@ -1,0 +1,151 @@
+package io.mailgw.config.mailbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mailgw.config.change.ConfigChangePublisher;
+import io.mailgw.config.web.ConflictException;
+import io.mailgw.config.web.ConflictException.Reference;
+import io.mailgw.config.web.NotFoundException;
+import io.mailgw.config.web.Violations;
+import io.mailgw.events.ConfigChanged.Change;
+import io.mailgw.events.ConfigChanged.Kind;
+import io.mailgw.model.Ids;
+import io.mailgw.model.contract.Contract;
+import io.mailgw.model.contract.ContractRepository;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailboxRepository;
+import io.mailgw.model.mailbox.MailboxValidator;
+import io.mailgw.model.secret.EncryptedPassword;
+import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.settings.SettingsRepository;
+import io.mailgw.model.status.MailboxStatus;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decisions behind creating, replacing and deleting a mailbox: ids that never change, a
+ * type that never changes, a password kept unless a new one is given (and stored encrypted
+ * only), a contract that must exist, and no deletion while a contract or the settings use the
+ * mailbox. Every saved change is announced on Kafka afterwards.
+ */
+@Component
+class MailboxEditor {
+
+    static final String ID_PREFIX = "mbx";
+
+    private final MailboxRepository mailboxes;
+    private final ContractRepository contracts;
+    private final SettingsRepository settings;
+    private final MongoOperations mongo;
+    private final PasswordCipher cipher;
+    private final ConfigChangePublisher changes;
+    private final Clock clock;
+
+    MailboxEditor(MailboxRepository mailboxes, ContractRepository contracts, SettingsRepository settings,
+            MongoOperations mongo, PasswordCipher cipher, ConfigChangePublisher changes, Clock clock) {
+        this.mailboxes = mailboxes;
+        this.contracts = contracts;
+        this.settings = settings;
+        this.mongo = mongo;
+        this.cipher = cipher;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    Mailbox create(MailboxSubmission submission) {
+        Mailbox draft = submission.draft();
+        String id = draft.id() != null ? draft.id() : Ids.generate(ID_PREFIX);
+        Mailbox candidate = MailboxCopies.withId(draft, id).withDefaults();
+        check(candidate, submission.hasPassword(), new Violations().addAll(submission.violations()));
+        if (mailboxes.existsById(id)) {
+            throw new ConflictException("A mailbox with id '" + id + "' exists already; choose another id, "
+                    + "or PUT /api/v1/mailboxes/" + id + " to change that one");
+        }
+        Instant now = now();
+        Mailbox saved = mailboxes.insert(candidate.withPassword(encrypt(submission.password()))
+                .stamped(now, now, null));
+        changes.publish(Kind.MAILBOX, saved.id(), Change.CREATED);
+        return saved;
+    }
+
+    /** Replaces {@code stored}, as read for this request, failing with 409 if it changed meanwhile. */
+    Mailbox replace(Mailbox stored, MailboxSubmission submission) {
+        String id = stored.id();
+        Violations violations = new Violations().addAll(submission.violations());
+        Mailbox draft = submission.draft();
+        if (draft.id() != null && !draft.id().equals(id)) {
+            violations.add("id", "must be '" + id + "' as in the path, or left out: ids never change");
+        }
+        if (draft.type() != stored.type()) {
+            violations.add("type", "must stay " + stored.type() + ": the type of a mailbox never changes; "
+                    + "create a new mailbox instead");
+        }
+        Mailbox candidate = MailboxCopies.withId(draft, id).withDefaults();
+        check(candidate, submission.hasPassword() || stored.password() != null, violations);
+        EncryptedPassword password = submission.hasPassword() ? encrypt(submission.password()) : stored.password();
+        Mailbox saved = mailboxes.save(candidate.withPassword(password)
+                .stamped(stored.createdAt(), now(), stored.version()));
+        changes.publish(Kind.MAILBOX, id, Change.UPDATED);
+        return saved;
+    }
+
+    void delete(String id) {
+        Mailbox stored = find(id);
+        List<Reference> references = referencesTo(id);
+        if (!references.isEmpty()) {
+            throw new ConflictException("Mailbox '" + id + "' is still in use by " + describe(references)
+                    + "; link another mailbox there first", references);
+        }
+        mailboxes.delete(stored);
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), MailboxStatus.class);
+        changes.publish(Kind.MAILBOX, id, Change.DELETED);
+    }
+
+    Mailbox find(String id) {
+        return mailboxes.findById(id).orElseThrow(() -> new NotFoundException("mailbox", id));
+    }
+
+    private void check(Mailbox candidate, boolean hasPassword, Violations violations) {
+        violations.addAll(MailboxValidator.validate(candidate, hasPassword));
+        String contractId = candidate.contractId();
+        if (contractId != null && Ids.isValid(contractId) && !contracts.existsById(contractId)) {
+            violations.add("contractId", "no contract with id '" + contractId + "'; create the contract first");
+        }
+        violations.throwIfAny();
+    }
+
+    private List<Reference> referencesTo(String id) {
+        List<Reference> references = new ArrayList<>();
+        for (Contract contract : contracts.findByOutboundMailboxId(id)) {
+            references.add(new Reference("CONTRACT", contract.id(), "outboundMailboxId"));
+        }
+        var current = settings.current();
+        if (id.equals(current.defaultOutboxId())) {
+            references.add(new Reference("SETTINGS", current.id(), "defaultOutboxId"));
+        }
+        return references;
+    }
+
+    private static String describe(List<Reference> references) {
+        return String.join(", ", references.stream()
+                .map(ref -> "SETTINGS".equals(ref.kind()) ? "the settings (as the default outbox)"
+                        : "contract '" + ref.id() + "' (as its outbox)")
+                .toList());
+    }
+
+    private EncryptedPassword encrypt(String password) {
+        return password == null ? null : cipher.encrypt(password);
+    }
+
+    /** Now, to the millisecond, as MongoDB keeps it, so that a response shows what a later read returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,86 @@
+package io.mailgw.config.mailbox;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.mailgw.config.web.JsonFields;
+import io.mailgw.config.web.Violations;
+import io.mailgw.model.mailbox.AfterRead;
+import io.mailgw.model.mailbox.InboundProtocol;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailboxType;
+import io.mailgw.model.mailbox.SmtpSecurity;
+import io.mailgw.model.mailbox.StartFrom;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the one flat mailbox JSON of CONTRACT §4. Every field of the wrong JSON type, every
+ * unknown field and every field of the other mailbox type is named, all at once. The fields a
+ * response adds ({@code passwordSet} and the timestamps) are accepted and ignored, so that a
+ * client may send back what it read.
+ */
+final class MailboxJsonReader {
+
+    static final Set<String> COMMON = Set.of("id", "name", "type", "enabled", "contractId", "host", "port",
+            "username", "password", "trustedCertificatePem");
+    static final Set<String> INBOUND = Set.of("protocol", "folder", "pollIntervalSeconds", "afterRead",
+            "moveToFolder", "startFrom");
+    static final Set<String> OUTBOUND = Set.of("fromAddress", "fromName", "security", "authRequired");
+    static final Set<String> READ_ONLY = Set.of("passwordSet", "createdAt", "updatedAt");
+
+    /** Longest password accepted, in characters. */
+    static final int MAX_PASSWORD_LENGTH = 1024;
+
+    private static final Set<String> KNOWN = Stream.of(COMMON, INBOUND, OUTBOUND, READ_ONLY)
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
+    private MailboxJsonReader() {
+    }
+
+    /**
+     * @param storedType the type of the stored mailbox on a replace, taken when the body has none;
+     *                   {@code null} on create
+     * @throws io.mailgw.config.web.InvalidRequestException when the body is not a JSON object
+     */
+    static MailboxSubmission read(JsonNode body, MailboxType storedType) {
+        Violations violations = new Violations();
+        JsonFields json = JsonFields.of(body, violations);
+        MailboxType type = json.isGiven("type") ? json.oneOf("type", MailboxType.class) : storedType;
+        json.rejectUnknown(KNOWN, "a mailbox");
+        rejectFieldsOfOtherType(json, type, violations);
+        String password = json.text("password");
+        if (password != null && (password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH)) {
+            violations.add("password", "must be 1 to " + MAX_PASSWORD_LENGTH
+                    + " characters; leave it out to keep the stored one");
+        }
+        Boolean enabled = json.bool("enabled");
+        boolean inbound = type == MailboxType.INBOUND;
+        boolean outbound = type == MailboxType.OUTBOUND;
+        Mailbox draft = new Mailbox(json.text("id"), json.text("name"), type, enabled == null || enabled,
+                json.text("contractId"), json.text("host"), json.integer("port"), json.text("username"), null,
+                json.text("trustedCertificatePem"),
+                inbound ? json.oneOf("protocol", InboundProtocol.class) : null,
+                inbound ? json.text("folder") : null,
+                inbound ? json.integer("pollIntervalSeconds") : null,
+                inbound ? json.oneOf("afterRead", AfterRead.class) : null,
+                inbound ? json.text("moveToFolder") : null,
+                inbound ? json.oneOf("startFrom", StartFrom.class) : null,
+                outbound ? json.text("fromAddress") : null,
+                outbound ? json.text("fromName") : null,
+                outbound ? json.oneOf("security", SmtpSecurity.class) : null,
+                outbound ? json.bool("authRequired") : null,
+                null, null, null);
+        return new MailboxSubmission(draft, password, violations.list());
+    }
+
+    private static void rejectFieldsOfOtherType(JsonFields json, MailboxType type, Violations violations) {
+        if (type == null) {
+            return;
+        }
+        MailboxType other = type == MailboxType.INBOUND ? MailboxType.OUTBOUND : MailboxType.INBOUND;
+        Set<String> foreign = other == MailboxType.INBOUND ? INBOUND : OUTBOUND;
+        json.names().stream().filter(foreign::contains).forEach(name -> violations.add(name,
+                "not a field of an " + type + " mailbox (only " + other + " mailboxes have it)"));
+    }
+}

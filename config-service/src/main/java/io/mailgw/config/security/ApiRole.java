@@ -1,0 +1,7 @@
+package io.mailgw.config.security;
+
+/** What an API user may do: ADMIN reads and changes the configuration, VIEWER only reads it. */
+enum ApiRole {
+    ADMIN,
+    VIEWER
+}

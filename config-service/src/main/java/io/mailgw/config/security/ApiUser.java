@@ -1,0 +1,23 @@
+package io.mailgw.config.security;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A user of the API, in the {@code users} collection, keyed by user name.
+ *
+ * @param passwordHash the password as the delegating encoder stores it: {@code {bcrypt}$2a$10$...}
+ */
+@Document(ApiUser.COLLECTION)
+record ApiUser(@Id String username, String passwordHash, Set<ApiRole> roles, boolean enabled, Instant createdAt) {
+
+    static final String COLLECTION = "users";
+
+    @Override
+    public String toString() {
+        return "ApiUser[username=" + username + ", roles=" + roles + ", enabled=" + enabled + "]";
+    }
+}

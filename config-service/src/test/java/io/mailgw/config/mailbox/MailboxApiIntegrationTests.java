@@ -1,0 +1,302 @@
+package io.mailgw.config.mailbox;
+
+import java.util.List;
+
+import io.mailgw.config.ApiClient;
+import io.mailgw.config.ApiClient.Response;
+import io.mailgw.config.TestMailboxes;
+import io.mailgw.model.secret.EncryptedPassword;
+import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.status.MailboxState;
+import io.mailgw.model.status.MailboxStatusRecorder;
+import io.mailgw.testing.TestInfrastructure;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.mailgw.config.TestMailboxes.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
+        "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
+class MailboxApiIntegrationTests {
+
+    private static final String MAILBOXES = "/api/v1/mailboxes";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "config-mailbox-api");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoOperations mongo;
+
+    @Autowired
+    PasswordCipher cipher;
+
+    @Autowired
+    MailboxStatusRecorder statuses;
+
+    ApiClient admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = ApiClient.as(port, "admin", "admin-pass");
+    }
+
+    @Test
+    void createsInboundMailboxWithLocationDefaultsAndPasswordSet() {
+        Response created = admin.post(MAILBOXES, """
+                {"name": "Ventas", "type": "INBOUND", "host": "imap.ventas.example",
+                 "username": "ventas@ventas.example", "password": "%s", "protocol": "IMAPS"}
+                """.formatted(PASSWORD));
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertThat(id).matches("mbx-[0-9a-f]{12}");
+        assertThat(created.location()).isEqualTo(MAILBOXES + "/" + id);
+        assertThat(created.json().path("port").asInt()).isEqualTo(993);
+        assertThat(created.json().path("folder").asString()).isEqualTo("INBOX");
+        assertThat(created.json().path("pollIntervalSeconds").asInt()).isEqualTo(60);
+        assertThat(created.json().path("afterRead").asString()).isEqualTo("MARK_SEEN");
+        assertThat(created.json().path("startFrom").asString()).isEqualTo("NOW");
+        assertThat(created.json().path("enabled").asBoolean()).isTrue();
+        assertThat(created.json().path("passwordSet").asBoolean()).isTrue();
+        assertThat(created.json().has("password")).isFalse();
+        assertThat(created.json().has("fromAddress")).isFalse();
+        assertThat(admin.get(created.location()).json()).isEqualTo(created.json());
+    }
+
+    @Test
+    void validationErrorNamesMissingHostAndBadPort() {
+        Response response = admin.post(MAILBOXES, """
+                {"name": "Sin host", "type": "INBOUND", "port": 70000, "username": "u@x.example",
+                 "password": "p", "protocol": "IMAP"}
+                """);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("host", "port");
+        assertThat(response.errorMessage("port")).contains("1 to 65535");
+        assertThat(response.json().path("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void namesPortOfWrongJsonType() {
+        Response response = admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-typed").replace("993", "\"993\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactly("port");
+        assertThat(response.errorMessage("port")).isEqualTo("must be a whole number");
+    }
+
+    @Test
+    void rejectsInboundOnlyFieldsOnOutboundMailboxNamingEach() {
+        Response response = admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-mixed")
+                .replace("\"authRequired\": true", "\"authRequired\": true, \"folder\": \"INBOX\", \"protocol\": \"IMAP\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("folder", "protocol");
+        assertThat(response.errorMessage("folder")).contains("not a field of an OUTBOUND mailbox");
+        assertThat(admin.get(MAILBOXES + "/mbx-mixed").status()).isEqualTo(404);
+    }
+
+    @Test
+    void rejectsUnknownFieldsNamingEach() {
+        Response response = admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-unknown")
+                .replace("\"enabled\": true", "\"enabled\": true, \"hots\": \"x\", \"tls\": false"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("hots", "tls");
+        assertThat(response.errorMessage("tls")).startsWith("unknown field");
+    }
+
+    @Test
+    void noResponseCarriesThePasswordAndMongoHoldsItEncryptedOnly() {
+        admin.post("/api/v1/contracts", TestMailboxes.contract("ctr-secret", null));
+        admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-secret-out").replace("\"type\"",
+                "\"contractId\": \"ctr-secret\", \"type\""));
+        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-secret-in"));
+        admin.get(MAILBOXES);
+        admin.get(MAILBOXES + "?type=OUTBOUND&contractId=ctr-secret");
+        admin.get(MAILBOXES + "/mbx-secret-out");
+        admin.get(MAILBOXES + "/mbx-secret-out/status");
+        admin.put(MAILBOXES + "/mbx-secret-out", TestMailboxes.smtpOutbox("mbx-secret-out"));
+        admin.put(MAILBOXES + "/mbx-secret-in", TestMailboxes.imapsInbox("mbx-secret-in").replace("993", "99999"));
+        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-secret-in"));
+        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-secret-bad").replace("\"folder\": \"INBOX\",",
+                "\"folder\": \"INBOX\" \"x\": 1,"));
+        admin.put("/api/v1/contracts/ctr-secret", TestMailboxes.contract("ctr-secret", "mbx-secret-out"));
+        admin.put("/api/v1/settings", "{\"defaultOutboxId\": \"mbx-secret-out\"}");
+        admin.delete(MAILBOXES + "/mbx-secret-out");
+        admin.get("/api/v1/contracts");
+        admin.get("/api/v1/settings");
+
+        Document stored = mongo.getCollection("mailboxes").find(new Document("_id", "mbx-secret-out")).first();
+        String ciphertext = stored.get("password", Document.class).getString("ciphertext");
+        assertThat(admin.bodies()).hasSize(16).allSatisfy(body -> assertThat(body)
+                .doesNotContain(PASSWORD).doesNotContain(ciphertext).doesNotContain("ciphertext"));
+        assertThat(stored.toJson()).doesNotContain(PASSWORD);
+        assertThat(cipher.decrypt(new EncryptedPassword(ciphertext))).isEqualTo(PASSWORD);
+    }
+
+    @Test
+    void replaceWithoutPasswordKeepsTheStoredOne() {
+        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-keep"));
+        String withoutPassword = TestMailboxes.imapsInbox("mbx-keep")
+                .replace("\"password\": \"" + PASSWORD + "\",", "").replace("60", "120");
+
+        Response replaced = admin.put(MAILBOXES + "/mbx-keep", withoutPassword);
+
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.json().path("pollIntervalSeconds").asInt()).isEqualTo(120);
+        assertThat(replaced.json().path("passwordSet").asBoolean()).isTrue();
+        assertThat(storedPassword("mbx-keep")).isEqualTo(PASSWORD);
+        admin.put(MAILBOXES + "/mbx-keep", TestMailboxes.imapsInbox("mbx-keep").replace(PASSWORD, "new-one"));
+        assertThat(storedPassword("mbx-keep")).isEqualTo("new-one");
+    }
+
+    @Test
+    void replaceSendsBackWhatWasReadAndKeepsCreationTime() {
+        Response created = admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-roundtrip"));
+        String readBack = admin.get(MAILBOXES + "/mbx-roundtrip").body().replace("Soporte XPTO (salida)", "Renamed");
+
+        Response replaced = admin.put(MAILBOXES + "/mbx-roundtrip", readBack);
+
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.json().path("name").asString()).isEqualTo("Renamed");
+        assertThat(replaced.json().path("createdAt")).isEqualTo(created.json().path("createdAt"));
+        assertThat(storedPassword("mbx-roundtrip")).isEqualTo(PASSWORD);
+    }
+
+    @Test
+    void neverChangesIdOrTypeOnReplace() {
+        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-fixed"));
+
+        Response otherId = admin.put(MAILBOXES + "/mbx-fixed", TestMailboxes.imapsInbox("mbx-other"));
+        Response otherType = admin.put(MAILBOXES + "/mbx-fixed", TestMailboxes.smtpOutbox("mbx-fixed"));
+
+        assertThat(otherId.status()).isEqualTo(400);
+        assertThat(otherId.errorFields()).containsExactly("id");
+        assertThat(otherType.status()).isEqualTo(400);
+        assertThat(otherType.errorFields()).contains("type");
+        assertThat(admin.get(MAILBOXES + "/mbx-other").status()).isEqualTo(404);
+        assertThat(admin.get(MAILBOXES + "/mbx-fixed").json().path("type").asString()).isEqualTo("INBOUND");
+    }
+
+    @Test
+    void answersConflictWhenIdIsTaken() {
+        assertThat(admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-taken")).status()).isEqualTo(201);
+
+        Response again = admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-taken"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().path("detail").asString()).contains("mbx-taken");
+        assertThat(admin.get(MAILBOXES + "/mbx-taken").json().path("type").asString()).isEqualTo("INBOUND");
+    }
+
+    @Test
+    void rejectsContractIdOfUnknownContract() {
+        Response response = admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-orphan")
+                .replace("\"type\"", "\"contractId\": \"no-such-contract\", \"type\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactly("contractId");
+    }
+
+    @Test
+    void refusesToDeleteMailboxInUseByContractOrSettingsNamingThem() {
+        admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-used"));
+        admin.post("/api/v1/contracts", TestMailboxes.contract("ctr-user", "mbx-used"));
+        admin.put("/api/v1/settings", "{\"defaultOutboxId\": \"mbx-used\"}");
+
+        Response refused = admin.delete(MAILBOXES + "/mbx-used");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asString()).contains("ctr-user", "default outbox");
+        assertThat(refused.json().path("referencedBy").findValuesAsString("id"))
+                .containsExactlyInAnyOrder("ctr-user", "system");
+        admin.put("/api/v1/settings", "{\"defaultOutboxId\": null}");
+        admin.put("/api/v1/contracts/ctr-user", TestMailboxes.contract("ctr-user", null));
+        assertThat(admin.delete(MAILBOXES + "/mbx-used").status()).isEqualTo(204);
+        assertThat(admin.get(MAILBOXES + "/mbx-used").status()).isEqualTo(404);
+    }
+
+    @Test
+    void listsByTypeAndContract() {
+        admin.post("/api/v1/contracts", TestMailboxes.contract("ctr-list", null));
+        String ofContract = "\"contractId\": \"ctr-list\", \"type\"";
+        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-list-in").replace("\"type\"", ofContract));
+        admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-list-out").replace("\"type\"", ofContract));
+
+        List<String> inbound = admin.get(MAILBOXES + "?type=INBOUND&contractId=ctr-list").json()
+                .findValuesAsString("id");
+        List<String> ofTheContract = admin.get(MAILBOXES + "?contractId=ctr-list").json().findValuesAsString("id");
+        Response badType = admin.get(MAILBOXES + "?type=SIDEWAYS");
+
+        assertThat(inbound).containsExactly("mbx-list-in");
+        assertThat(ofTheContract).containsExactly("mbx-list-in", "mbx-list-out");
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.errorFields()).containsExactly("type");
+    }
+
+    @Test
+    void statusSaysDisabledForDisabledMailboxAndShowsRecordedFailures() {
+        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-status"));
+        statuses.failure("mbx-status", MailboxState.AUTH_FAILED, "authentication rejected");
+
+        Response enabled = admin.get(MAILBOXES + "/mbx-status/status");
+        admin.put(MAILBOXES + "/mbx-status", TestMailboxes.imapsInbox("mbx-status").replace("true", "false"));
+        Response disabled = admin.get(MAILBOXES + "/mbx-status/status");
+
+        assertThat(enabled.json().path("state").asString()).isEqualTo("AUTH_FAILED");
+        assertThat(enabled.json().path("lastError").asString()).isEqualTo("authentication rejected");
+        assertThat(enabled.json().path("failures").asLong()).isEqualTo(1);
+        assertThat(disabled.json().path("state").asString()).isEqualTo("DISABLED");
+        assertThat(admin.get(MAILBOXES + "/nope/status").status()).isEqualTo(404);
+    }
+
+    @Test
+    void namesWhereMalformedJsonBreaks() {
+        Response response = admin.post(MAILBOXES, "{\"name\": \"x\",\n \"port\": 99x}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.errorFields()).containsExactly("port");
+        assertThat(response.errorMessage("port")).contains("line 2");
+    }
+
+    @Test
+    void answersProblemDetailsForUnknownMailboxWrongMethodAndMediaType() {
+        Response missing = admin.get(MAILBOXES + "/no-such-mailbox");
+        Response wrongMethod = admin.send("PATCH", MAILBOXES + "/no-such-mailbox",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{}"), "application/json");
+        Response wrongType = admin.send("POST", MAILBOXES,
+                java.net.http.HttpRequest.BodyPublishers.ofString("name=x"), "text/plain");
+        Response unknownPath = admin.get("/api/v1/nothing-here");
+
+        assertThat(List.of(missing, wrongMethod, wrongType, unknownPath)).extracting(Response::status)
+                .containsExactly(404, 405, 415, 404);
+        assertThat(List.of(missing, wrongMethod, wrongType, unknownPath))
+                .allSatisfy(response -> assertThat(response.contentType()).startsWith("application/problem+json"))
+                .allSatisfy(response -> assertThat(response.body()).doesNotContain("Exception", "\tat "));
+        assertThat(missing.json().path("detail").asString()).isEqualTo("No mailbox with id 'no-such-mailbox'");
+    }
+
+    private String storedPassword(String id) {
+        Document stored = mongo.getCollection("mailboxes").find(new Document("_id", id)).first();
+        return cipher.decrypt(new EncryptedPassword(stored.get("password", Document.class).getString("ciphertext")));
+    }
+}
