@@ -1,0 +1,24 @@
+package io.mailgw.outbound;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The outbound sender: consumes {@code SendMailRequested}, resolves the outbox (CONTRACT §2),
+ * delivers over SMTP and publishes {@code DeliveryStatus}. Port 8082 for its actuator.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OutboundSenderApplication {
+
+    /** The application with its own properties file, so that it can share one JVM with the other services. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(OutboundSenderApplication.class)
+                .properties("spring.config.name=outbound-sender");
+    }
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+}

@@ -1,0 +1,150 @@
+package io.mailgw.outbound.smtp;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+
+import javax.net.ssl.SSLException;
+
+import io.mailgw.model.status.MailboxState;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides whether an SMTP failure is worth retrying: 4xx replies, timeouts
+ * and unreachable servers are; 5xx replies, TLS and login failures are not. In-place retries,
+ * retry topics and the dead-letter topic all follow this decision.
+ */
+@Component
+public class SmtpFailureClassifier {
+
+    static final String UNREACHABLE = "SMTP_UNREACHABLE";
+    static final String TIMEOUT = "SMTP_TIMEOUT";
+    static final String CONNECTION_LOST = "SMTP_CONNECTION_LOST";
+    static final String TEMPORARY = "SMTP_TEMPORARY_FAILURE";
+    static final String REJECTED = "SMTP_REJECTED";
+    static final String AUTH_FAILED = "SMTP_AUTH_FAILED";
+    static final String TLS_FAILED = "SMTP_TLS_FAILED";
+    static final String UNKNOWN = "SMTP_ERROR";
+
+    /**
+     * @param lastReturnCode the transport's last SMTP reply code, used when the exception carries none
+     */
+    public SmtpFailure classify(MessagingException ex, int lastReturnCode) {
+        if (ex instanceof AuthenticationFailedException) {
+            return new SmtpFailure(AUTH_FAILED, false, MailboxState.AUTH_FAILED,
+                    "login rejected by the server" + detail(ex.getMessage()));
+        }
+        SmtpFailure byReply = byReplyCode(ex);
+        if (byReply != null) {
+            return byReply;
+        }
+        SmtpFailure byCause = byCause(ex);
+        if (byCause != null) {
+            return byCause;
+        }
+        if (lastReturnCode >= 400 && lastReturnCode < 600) {
+            return byCode(lastReturnCode, "server answered " + oneLine(ex.getMessage()), MailboxState.DEGRADED);
+        }
+        return new SmtpFailure(UNKNOWN, true, MailboxState.DEGRADED, "SMTP error: " + oneLine(ex.getMessage()));
+    }
+
+    private static SmtpFailure byReplyCode(MessagingException ex) {
+        for (Exception next = ex; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next instanceof SMTPAddressFailedException address) {
+                return byCode(address.getReturnCode(), "recipient " + address.getAddress() + " refused: "
+                        + oneLine(address.getMessage()), null);
+            }
+            if (next instanceof SMTPSenderFailedException sender) {
+                return byCode(sender.getReturnCode(), "sender " + sender.getAddress() + " refused: "
+                        + oneLine(sender.getMessage()), MailboxState.DEGRADED);
+            }
+            if (next instanceof SMTPSendFailedException send) {
+                return byCode(send.getReturnCode(), "message refused: " + oneLine(send.getMessage()),
+                        MailboxState.DEGRADED);
+            }
+            if (!(next instanceof SendFailedException) && next != ex) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static SmtpFailure byCode(int code, String reason, MailboxState state) {
+        boolean transientReply = code >= 400 && code < 500;
+        return new SmtpFailure(transientReply ? TEMPORARY : REJECTED, transientReply, state, reason);
+    }
+
+    private static SmtpFailure byCause(MessagingException ex) {
+        String message = String.valueOf(ex.getMessage());
+        if (message.contains("STARTTLS is required")) {
+            return new SmtpFailure(TLS_FAILED, false, MailboxState.TLS_FAILED,
+                    "the server does not offer STARTTLS, which this outbox requires");
+        }
+        for (Throwable cause = ex; cause != null; cause = next(cause)) {
+            SmtpFailure failure = byNetworkCause(cause);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    private static SmtpFailure byNetworkCause(Throwable cause) {
+        if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
+            return new SmtpFailure(TLS_FAILED, false, MailboxState.TLS_FAILED,
+                    "TLS failed: " + oneLine(cause.getMessage()));
+        }
+        if (cause instanceof ConnectException) {
+            return unreachable("connection refused");
+        }
+        if (cause instanceof UnknownHostException) {
+            return unreachable("unknown host " + cause.getMessage());
+        }
+        if (cause instanceof NoRouteToHostException) {
+            return unreachable("no route to host");
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return new SmtpFailure(TIMEOUT, true, MailboxState.UNREACHABLE,
+                    "the server did not answer in time (" + oneLine(cause.getMessage()) + ")");
+        }
+        if (cause instanceof IOException) {
+            return new SmtpFailure(CONNECTION_LOST, true, MailboxState.DEGRADED,
+                    "connection lost: " + oneLine(cause.getMessage()));
+        }
+        return null;
+    }
+
+    private static SmtpFailure unreachable(String reason) {
+        return new SmtpFailure(UNREACHABLE, true, MailboxState.UNREACHABLE, reason);
+    }
+
+    private static Throwable next(Throwable cause) {
+        if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+            return messaging.getNextException();
+        }
+        return cause.getCause() == cause ? null : cause.getCause();
+    }
+
+    private static String detail(String message) {
+        return message == null || message.isBlank() ? "" : " (" + oneLine(message) + ")";
+    }
+
+    /** Server replies span lines; an operator's message is one line of at most 300 characters. */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        String flat = message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}

@@ -1,0 +1,149 @@
+package io.mailgw.outbound.smtp;
+
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.mailgw.events.SendMailRequested;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.status.MailboxState;
+import io.mailgw.model.status.MailboxStatusRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one message through one outbox, with a few quick in-place retries of transient failures
+ * (resilience4j retry {@value #RETRY_NAME}), and records the outbox's health. The password is
+ * decrypted only here, for the login, and never leaves this class.
+ */
+@Component
+public class SmtpMailSender {
+
+    static final String RETRY_NAME = "smtp";
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpMailSender.class);
+
+    private final SmtpSessions sessions;
+    private final SmtpMessageFactory messages;
+    private final SmtpFailureClassifier classifier;
+    private final PasswordCipher cipher;
+    private final MailboxStatusRecorder outboxHealth;
+    private final MeterRegistry meters;
+    private final Retry retry;
+
+    SmtpMailSender(SmtpSessions sessions, SmtpMessageFactory messages, SmtpFailureClassifier classifier,
+                   PasswordCipher cipher, MailboxStatusRecorder outboxHealth, MeterRegistry meters,
+                   RetryRegistry retries) {
+        this.sessions = sessions;
+        this.messages = messages;
+        this.classifier = classifier;
+        this.cipher = cipher;
+        this.outboxHealth = outboxHealth;
+        this.meters = meters;
+        this.retry = retries.retry(RETRY_NAME);
+    }
+
+    public SendOutcome send(SendMailRequested request, Mailbox outbox, String messageId) {
+        Session session = sessions.sessionFor(outbox);
+        MimeMessage message;
+        try {
+            message = messages.build(session, request, outbox, messageId);
+        }
+        catch (InvalidMessageException ex) {
+            return new SendOutcome.Invalid(ex.field(), ex.getMessage());
+        }
+        Timer.Sample sample = Timer.start(meters);
+        SendOutcome outcome = sendWithRetries(session, message, outbox);
+        sample.stop(Timer.builder("mailgw.outbound.smtp.send")
+                .description("Time to hand one message to an SMTP server, in-place retries included")
+                .tag("outcome", outcome instanceof SendOutcome.Sent ? "sent" : "failed")
+                .register(meters));
+        recordHealth(outbox, outcome);
+        return outcome;
+    }
+
+    private SendOutcome sendWithRetries(Session session, MimeMessage message, Mailbox outbox) {
+        try {
+            return new SendOutcome.Sent(retry.executeCallable(() -> transmit(session, message, outbox)));
+        }
+        catch (SmtpFailureException ex) {
+            return new SendOutcome.Failed(ex.failure());
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("Sending through " + outbox.describe() + " failed unexpectedly", ex);
+        }
+    }
+
+    private String transmit(Session session, MimeMessage message, Mailbox outbox) throws SmtpFailureException {
+        String password = passwordOf(outbox);
+        SMTPTransport transport = transportFor(session, outbox);
+        try {
+            transport.connect(outbox.host(), outbox.port(), outbox.needsCredentials() ? outbox.username() : null,
+                    password);
+            transport.sendMessage(message, message.getAllRecipients());
+            String reply = transport.getLastServerResponse();
+            return reply == null ? "" : reply.trim();
+        }
+        catch (MessagingException ex) {
+            SmtpFailure failure = classifier.classify(ex, transport.getLastReturnCode());
+            log.debug("Attempt to send through {} failed ({})", outbox.describe(), failure.reason());
+            throw failure.retryable() ? new TransientSmtpException(failure, ex) : new PermanentSmtpException(failure, ex);
+        }
+        finally {
+            close(transport, outbox);
+        }
+    }
+
+    private String passwordOf(Mailbox outbox) throws PermanentSmtpException {
+        if (!outbox.needsCredentials()) {
+            return null;
+        }
+        if (outbox.password() == null) {
+            throw new PermanentSmtpException(new SmtpFailure(SmtpFailureClassifier.AUTH_FAILED, false,
+                    MailboxState.AUTH_FAILED, "the outbox requires a login but has no password stored"), null);
+        }
+        try {
+            return cipher.decrypt(outbox.password());
+        }
+        catch (IllegalStateException ex) {
+            throw new PermanentSmtpException(new SmtpFailure(SmtpFailureClassifier.AUTH_FAILED, false,
+                    MailboxState.AUTH_FAILED, ex.getMessage()), ex);
+        }
+    }
+
+    private static SMTPTransport transportFor(Session session, Mailbox outbox) {
+        try {
+            return (SMTPTransport) session.getTransport(SmtpSessions.protocolOf(outbox));
+        }
+        catch (MessagingException ex) {
+            throw new IllegalStateException("Jakarta Mail has no " + SmtpSessions.protocolOf(outbox) + " provider", ex);
+        }
+    }
+
+    private static void close(SMTPTransport transport, Mailbox outbox) {
+        try {
+            transport.close();
+        }
+        catch (MessagingException ex) {
+            log.debug("Closing the connection to {} failed ({}); the outcome of the send stands",
+                    outbox.describe(), ex.getMessage());
+        }
+    }
+
+    private void recordHealth(Mailbox outbox, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Sent) {
+            outboxHealth.success(outbox.id(), 1);
+        }
+        else if (outcome instanceof SendOutcome.Failed failed && failed.failure().outboxState() != null) {
+            outboxHealth.failure(outbox.id(), failed.failure().outboxState(),
+                    "Sending through " + outbox.describe() + " failed (" + failed.failure().reason() + ")");
+        }
+    }
+}
