@@ -13,6 +13,8 @@ import io.mailgw.localstack.demo.DemoSeeder;
 import io.mailgw.localstack.kafka.KafkaBroker;
 import io.mailgw.localstack.mail.DemoMailServer;
 import io.mailgw.localstack.mongo.MongoWireServer;
+import io.mailgw.localstack.services.GatewayService;
+import io.mailgw.localstack.services.ServiceArguments;
 import io.mailgw.model.secret.PasswordCipher;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -54,7 +56,20 @@ final class StackAssembly {
                 mail.password());
         List<StackPart> parts = new ArrayList<>(List.of(kafka, mongo, new DemoMailServer(host, mail),
                 new DemoSeeder(mongoUri, PasswordCipher.fromBase64Key(secretKey), demoMailbox, clock)));
+        if (properties.services().enabled()) {
+            parts.addAll(services(new ServiceArguments(kafka.bootstrapServers(), mongoUri, secretKey,
+                    properties.connectAllow(), logLevels())));
+        }
         return parts;
+    }
+
+    private List<StackPart> services(ServiceArguments common) {
+        LocalStackProperties.Services services = properties.services();
+        return List.of(
+                GatewayService.configService(common, services.configServicePort(), properties.adminUser(),
+                        adminPassword),
+                GatewayService.inboundPoller(common, services.inboundPollerPort()),
+                GatewayService.outboundSender(common, services.outboundSenderPort()));
     }
 
     private Map<String, String> logLevels() {
