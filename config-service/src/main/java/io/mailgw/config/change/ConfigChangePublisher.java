@@ -17,7 +17,6 @@ import io.mailgw.events.EventJson;
 import io.mailgw.events.EventTypes;
 import io.mailgw.events.kafka.GatewayTopicsProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,13 +64,14 @@ public class ConfigChangePublisher {
             logNotAnnounced(event, "the request thread was interrupted", ex);
         }
         catch (ExecutionException ex) {
-            logNotAnnounced(event, "Kafka refused it: " + ex.getCause(), ex.getCause());
+            logNotAnnounced(event, "Kafka refused it: " + rootMessage(ex), ex.getCause());
         }
         catch (TimeoutException ex) {
             logNotAnnounced(event, "Kafka did not acknowledge it within " + timeout.toMillis() + " ms", ex);
         }
-        catch (KafkaException ex) {
-            logNotAnnounced(event, "Kafka could not take it: " + ex.getMessage(), ex);
+        catch (RuntimeException ex) {
+            // the change is saved already: answering 500 would tell the client it was not
+            logNotAnnounced(event, "Kafka could not take it: " + rootMessage(ex), ex);
         }
     }
 
@@ -79,6 +79,14 @@ public class ConfigChangePublisher {
         log.error("{} {} was {} in MongoDB, but announcing it on {} failed ({}); the services pick the change up "
                 + "on their next re-read of the configuration", describe(event.kind()), event.id(),
                 event.change().name().toLowerCase(), topic, reason, cause);
+    }
+
+    private static String rootMessage(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private static String describe(Kind kind) {

@@ -13,17 +13,20 @@ import io.mailgw.testing.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.mailgw.config.TestMailboxes.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
         "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
@@ -47,6 +50,9 @@ class MailboxApiIntegrationTests {
 
     @Autowired
     MailboxStatusRecorder statuses;
+
+    @Autowired
+    MailboxEditor editor;
 
     ApiClient admin;
 
@@ -293,6 +299,38 @@ class MailboxApiIntegrationTests {
                 .allSatisfy(response -> assertThat(response.contentType()).startsWith("application/problem+json"))
                 .allSatisfy(response -> assertThat(response.body()).doesNotContain("Exception", "\tat "));
         assertThat(missing.json().path("detail").asString()).isEqualTo("No mailbox with id 'no-such-mailbox'");
+    }
+
+    @Test
+    void outboxWithoutAuthNeedsNoCredentialsAndSaysNoPasswordIsSet() {
+        Response created = admin.post(MAILBOXES, """
+                {"id": "mbx-relay", "name": "Relay", "type": "OUTBOUND", "host": "relay.xpto.example", "port": 25,
+                 "fromAddress": "noreply@xpto.example", "security": "NONE", "authRequired": false}
+                """);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("passwordSet").asBoolean()).isFalse();
+        assertThat(created.json().path("username").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesToOverwriteAChangeMadeMeanwhile() {
+        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-race"));
+        var readByFirstRequest = editor.find("mbx-race");
+        admin.put(MAILBOXES + "/mbx-race", TestMailboxes.imapsInbox("mbx-race").replace("60", "90"));
+
+        assertThatThrownBy(() -> editor.replace(readByFirstRequest, MailboxJsonReader.read(
+                JsonMapper.builder().build().readTree(TestMailboxes.imapsInbox("mbx-race")), null)))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(admin.get(MAILBOXES + "/mbx-race").json().path("pollIntervalSeconds").asInt()).isEqualTo(90);
+    }
+
+    @Test
+    void answersMissingBodyNamingIt() {
+        Response response = admin.post(MAILBOXES, "");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactly("$");
     }
 
     private String storedPassword(String id) {

@@ -1,0 +1,78 @@
+package io.mailgw.config.settings;
+
+import io.mailgw.config.ApiClient;
+import io.mailgw.config.ApiClient.Response;
+import io.mailgw.config.TestMailboxes;
+import io.mailgw.model.settings.SettingsRepository;
+import io.mailgw.testing.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
+        "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
+class SettingsApiIntegrationTests {
+
+    private static final String SETTINGS = "/api/v1/settings";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "config-settings-api");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SettingsRepository settings;
+
+    ApiClient admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = ApiClient.as(port, "admin", "admin-pass");
+    }
+
+    @Test
+    void setsAndUnsetsTheDefaultOutbox() {
+        admin.post("/api/v1/mailboxes", TestMailboxes.smtpOutbox("mbx-default"));
+
+        Response set = admin.put(SETTINGS, "{\"defaultOutboxId\": \"mbx-default\"}");
+        Response read = admin.get(SETTINGS);
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(read.json().path("defaultOutboxId").asString()).isEqualTo("mbx-default");
+        assertThat(settings.current().defaultOutboxId()).isEqualTo("mbx-default");
+        assertThat(admin.put(SETTINGS, "{\"defaultOutboxId\": null}").status()).isEqualTo(200);
+        assertThat(admin.get(SETTINGS).json().path("defaultOutboxId").isNull()).isTrue();
+    }
+
+    @Test
+    void rejectsAnInboundMailboxAsDefault() {
+        admin.post("/api/v1/mailboxes", TestMailboxes.imapsInbox("mbx-not-an-outbox"));
+
+        Response response = admin.put(SETTINGS, "{\"defaultOutboxId\": \"mbx-not-an-outbox\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.errorFields()).containsExactly("defaultOutboxId");
+        assertThat(response.errorMessage("defaultOutboxId")).contains("INBOUND");
+        assertThat(settings.current().defaultOutboxId()).isNotEqualTo("mbx-not-an-outbox");
+    }
+
+    @Test
+    void rejectsUnknownMailboxAndUnknownField() {
+        Response response = admin.put(SETTINGS, "{\"defaultOutboxId\": \"mbx-ghost\", \"defaultInbox\": \"x\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("defaultOutboxId", "defaultInbox");
+    }
+}
