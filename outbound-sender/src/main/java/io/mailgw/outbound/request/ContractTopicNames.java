@@ -1,5 +1,7 @@
 package io.mailgw.outbound.request;
 
+import java.util.function.Supplier;
+
 import org.springframework.kafka.config.KafkaListenerEndpoint;
 import org.springframework.kafka.retrytopic.DestinationTopic;
 import org.springframework.kafka.retrytopic.RetryTopicNamesProviderFactory;
@@ -12,9 +14,9 @@ import org.springframework.kafka.retrytopic.SuffixingRetryTopicNamesProviderFact
  */
 class ContractTopicNames implements RetryTopicNamesProviderFactory {
 
-    private final String deadLetterTopic;
+    private final Supplier<String> deadLetterTopic;
 
-    ContractTopicNames(String deadLetterTopic) {
+    ContractTopicNames(Supplier<String> deadLetterTopic) {
         this.deadLetterTopic = deadLetterTopic;
     }
 
@@ -47,7 +49,7 @@ class ContractTopicNames implements RetryTopicNamesProviderFactory {
 
             @Override
             public String getTopicName(String topic) {
-                return deadLetterTopic;
+                return deadLetterTopic.get();
             }
         };
     }

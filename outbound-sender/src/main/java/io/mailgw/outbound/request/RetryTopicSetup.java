@@ -27,8 +27,10 @@ import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 import org.springframework.kafka.retrytopic.RetryTopicNamesProviderFactory;
+import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
 import org.springframework.kafka.retrytopic.SameIntervalTopicReuseStrategy;
 import org.springframework.kafka.retrytopic.TopicSuffixingStrategy;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -88,6 +90,14 @@ class RetryTopicSetup extends RetryTopicConfigurationSupport {
                 .toArray(NewTopic[]::new));
     }
 
+    /** Resumes the retry topics' paused partitions when a record's delay is over; a scheduler of its own. */
+    @Bean
+    RetryTopicSchedulerWrapper retryTopicScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("outbound-retry-");
+        return new RetryTopicSchedulerWrapper(scheduler);
+    }
+
     @Override
     protected void configureBlockingRetries(BlockingRetriesConfigurer blockingRetries) {
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
@@ -110,13 +120,13 @@ class RetryTopicSetup extends RetryTopicConfigurationSupport {
         };
     }
 
+    /** Called from the superclass constructor, before this class's fields are set: the name is read later. */
     @Override
     protected RetryTopicComponentFactory createComponentFactory() {
-        String deadLetterTopic = topics.outboundRequestsDlt();
         return new RetryTopicComponentFactory() {
             @Override
             public RetryTopicNamesProviderFactory retryTopicNamesProviderFactory() {
-                return new ContractTopicNames(deadLetterTopic);
+                return new ContractTopicNames(() -> topics.outboundRequestsDlt());
             }
         };
     }

@@ -1,0 +1,52 @@
+package io.mailgw.outbound;
+
+/**
+ * Send requests as a workflow engine in any language would write them: hand-written JSON, no
+ * gateway classes.
+ */
+public final class EngineRequests {
+
+    private EngineRequests() {
+    }
+
+    /** A request through the default outbox, with text and html and a context to echo. */
+    public static String viaDefault(String requestId, String to, String subject) {
+        return """
+                {"requestId": "%s", "outbox": "DEFAULT", "to": ["Ana <%s>"], "subject": "%s",
+                 "text": "Su solicitud fue registrada.", "html": "<p>Su solicitud fue registrada.</p>",
+                 "context": {"flowId": "incident-default", "stepId": "notify-requester", "serviceRequestId": "4711"}}
+                """.formatted(requestId, to, subject);
+    }
+
+    /** A request that names no outbox at all, which means the default. */
+    public static String withoutOutbox(String requestId, String contractId, String to, String subject) {
+        return """
+                {"requestId": "%s", "contractId": "%s", "to": ["%s"], "subject": "%s", "text": "Hola",
+                 "context": {"flowId": "no-outbox-named"}}
+                """.formatted(requestId, contractId, to, subject);
+    }
+
+    /** A request through the contract's own outbox. */
+    public static String viaContract(String requestId, String contractId, String to, String subject) {
+        return """
+                {"requestId": "%s", "contractId": "%s", "outbox": "SPECIFIC", "to": ["%s"], "subject": "%s",
+                 "text": "Su solicitud fue registrada.", "context": {"flowId": "incident-%s", "stepId": "notify"}}
+                """.formatted(requestId, contractId, to, subject, contractId);
+    }
+
+    /** A request that lists no recipient in to, cc or bcc. */
+    public static String withoutRecipient(String requestId) {
+        return """
+                {"requestId": "%s", "outbox": "DEFAULT", "to": [], "cc": [], "subject": "Nadie", "text": "x",
+                 "context": {"flowId": "broken"}}
+                """.formatted(requestId);
+    }
+
+    /** A request whose subject holds CR and LF (JSON escapes), a header injection attempt. */
+    public static String withLineBreakInSubject(String requestId, String to) {
+        return """
+                {"requestId": "%s", "outbox": "DEFAULT", "to": ["%s"],
+                 "subject": "Hola\\r\\nBcc: victim@evil.example", "text": "x"}
+                """.formatted(requestId, to);
+    }
+}
