@@ -13,6 +13,7 @@ import io.mailgw.inbound.InboundPollerProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -41,6 +42,7 @@ public class MailboxLeaseRegistry {
     private final String owner;
     private final Map<String, Instant> held = new ConcurrentHashMap<>();
 
+    @Autowired
     MailboxLeaseRegistry(MongoOperations mongo, Clock clock, InboundPollerProperties properties) {
         this(mongo, clock, properties.leasePeriod(), ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8));

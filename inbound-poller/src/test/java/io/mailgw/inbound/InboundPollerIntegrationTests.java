@@ -1,0 +1,267 @@
+package io.mailgw.inbound;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.mongodb.client.gridfs.model.GridFSFile;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailgw.events.CloudEventHeaders;
+import io.mailgw.events.EventTypes;
+import io.mailgw.events.MailReceived;
+import io.mailgw.inbound.checkpoint.ImapCheckpoint;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailboxRepository;
+import io.mailgw.model.status.MailboxState;
+import io.mailgw.model.status.MailboxStatus;
+import io.mailgw.model.status.MailboxStatusRecorder;
+import io.mailgw.testing.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Flags;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.GridFsOperations;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The poller against real servers: GreenMail (SMTP, IMAP, POP3 on dynamic ports), the embedded
+ * Kafka broker and the MongoDB wire server. Mailboxes are polled every second.
+ */
+@SpringBootTest(properties = {"spring.config.name=inbound-poller", "mailgw.inbound.tick=200ms",
+        "mailgw.inbound.min-poll-interval=1s"})
+class InboundPollerIntegrationTests {
+
+    private static final String PASSWORD = "s3cret-Pa55";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(
+            ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3_IMAP)).withPerMethodLifecycle(false);
+
+    private static InboundTopic topic;
+
+    @Autowired
+    private MailboxRepository mailboxes;
+
+    @Autowired
+    private MailboxStatusRecorder status;
+
+    @Autowired
+    private MongoOperations mongo;
+
+    @Autowired
+    private GridFsOperations gridFs;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    private String id;
+    private String user;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "inbound-poller-tests");
+    }
+
+    @BeforeEach
+    void userPerTest(TestInfo test) {
+        id = "mbx-" + test.getTestMethod().orElseThrow().getName();
+        user = id + "@xpto.example";
+        greenMail.setUser(user, user, PASSWORD);
+        if (topic == null) {
+            topic = new InboundTopic();
+        }
+    }
+
+    @AfterEach
+    void stopPolling() {
+        mailboxes.deleteAll();
+    }
+
+    @AfterAll
+    static void closeTopic() {
+        if (topic != null) {
+            topic.close();
+            topic = null;
+        }
+    }
+
+    @Test
+    void publishesImapMailExactlyOnceWithItsFields() throws Exception {
+        TestMail.send(smtpPort(), user, "No funciona la impresora", "La impresora del segundo piso no imprime.");
+        mailboxes.save(TestMailboxes.imapInbox(id, imapPort(), user, PASSWORD));
+
+        ConsumerRecord<String, String> record = awaitOneRecord(id);
+        MailReceived event = topic.eventsOf(id).get(0);
+        assertThat(event.eventId()).matches(id + ":[0-9]+:1").isEqualTo(InboundTopic.header(record, CloudEventHeaders.ID));
+        assertThat(event.mailboxId()).isEqualTo(id);
+        assertThat(event.contractId()).isEqualTo(TestMailboxes.CONTRACT);
+        assertThat(event.protocol()).isEqualTo("IMAP");
+        assertThat(event.folder()).isEqualTo("INBOX");
+        assertThat(event.uid()).isEqualTo(1L);
+        assertThat(event.from()).isEqualTo(new MailReceived.Address(TestMail.SENDER, TestMail.SENDER_NAME));
+        assertThat(event.subject()).isEqualTo("No funciona la impresora");
+        assertThat(event.text()).isEqualTo("La impresora del segundo piso no imprime.");
+        assertThat(event.rawBlobId()).isNotBlank();
+        assertThat(event.parseError()).isNull();
+        assertThat(InboundTopic.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.MAIL_RECEIVED);
+        assertThat(InboundTopic.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/mailgw/inbound-poller");
+        assertThat(record.value()).doesNotContain(PASSWORD);
+
+        GridFSFile raw = gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(event.rawBlobId()))));
+        assertThat(raw.getLength()).isEqualTo(event.sizeBytes());
+
+        awaitTwoMorePolls(id);
+        assertThat(topic.recordsOf(id)).hasSize(1);
+        assertThat(inbox().get(0).isSet(Flags.Flag.SEEN)).as("afterRead NONE leaves the message unseen").isFalse();
+        assertThat(meters.get("mailgw.inbound.messages.published").tag("mailbox", id).counter().count()).isEqualTo(1);
+        assertThat(meters.get("mailgw.inbound.poll").tag("mailbox", id).tag("outcome", "success").timer().count())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void publishesPop3MailExactlyOnceWithItsFields() {
+        TestMail.send(smtpPort(), user, "Consulta por POP3", "Hola desde POP3.");
+        mailboxes.save(TestMailboxes.pop3Inbox(id, pop3Port(), user, PASSWORD));
+
+        ConsumerRecord<String, String> record = awaitOneRecord(id);
+        MailReceived event = topic.eventsOf(id).get(0);
+        assertThat(event.eventId()).startsWith(id + ":pop3:").isEqualTo(InboundTopic.header(record, CloudEventHeaders.ID));
+        assertThat(event.contractId()).isEqualTo(TestMailboxes.CONTRACT);
+        assertThat(event.protocol()).isEqualTo("POP3");
+        assertThat(event.uidValidity()).isNull();
+        assertThat(event.from().address()).isEqualTo(TestMail.SENDER);
+        assertThat(event.subject()).isEqualTo("Consulta por POP3");
+        assertThat(event.text()).isEqualToIgnoringNewLines("Hola desde POP3.");
+
+        awaitTwoMorePolls(id);
+        assertThat(topic.recordsOf(id)).hasSize(1);
+    }
+
+    @Test
+    void imapMailboxStartingNowSkipsMailAlreadyThere() {
+        TestMail.send(smtpPort(), user, "Antes", "ya estaba");
+        mailboxes.save(TestMailboxes.imapInboxFromNow(id, imapPort(), user, PASSWORD));
+        awaitTwoMorePolls(id);
+
+        TestMail.send(smtpPort(), user, "Despues", "llega despues");
+
+        awaitOneRecord(id);
+        awaitTwoMorePolls(id);
+        assertThat(topic.eventsOf(id)).extracting(MailReceived::subject).containsExactly("Despues");
+    }
+
+    @Test
+    void pop3MailboxStartingNowSkipsMailAlreadyThere() {
+        TestMail.send(smtpPort(), user, "Antes", "ya estaba");
+        mailboxes.save(TestMailboxes.pop3InboxFromNow(id, pop3Port(), user, PASSWORD));
+        awaitTwoMorePolls(id);
+
+        TestMail.send(smtpPort(), user, "Despues", "llega despues");
+
+        awaitOneRecord(id);
+        awaitTwoMorePolls(id);
+        assertThat(topic.eventsOf(id)).extracting(MailReceived::subject).containsExactly("Despues");
+    }
+
+    @Test
+    void marksImapMessageSeenOncePublished() {
+        TestMail.send(smtpPort(), user, "Marcar como leido", "texto");
+        mailboxes.save(TestMailboxes.imapInboxMarkingSeen(id, imapPort(), user, PASSWORD));
+
+        awaitOneRecord(id);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(inbox().get(0).isSet(Flags.Flag.SEEN)).isTrue());
+    }
+
+    @Test
+    void disabledMailboxIsNotPolledUntilEnabled() {
+        TestMail.send(smtpPort(), user, "Buzon apagado", "texto");
+        Mailbox disabled = mailboxes.save(TestMailboxes.disabledImapInbox(id, imapPort(), user, PASSWORD));
+        String witness = id + "-witness";
+        greenMail.setUser(witness + "@xpto.example", witness + "@xpto.example", PASSWORD);
+        mailboxes.save(TestMailboxes.imapInbox(witness, imapPort(), witness + "@xpto.example", PASSWORD));
+
+        awaitTwoMorePolls(witness);
+        assertThat(topic.recordsOf(id)).isEmpty();
+        assertThat(status.read(id).lastSuccessAt()).isNull();
+
+        mailboxes.save(TestMailboxes.enabled(disabled));
+        assertThat(awaitOneRecord(id).key()).isEqualTo(id);
+    }
+
+    @Test
+    void wrongPasswordGivesAuthFailedStatusWithoutTheSecret() {
+        mailboxes.save(TestMailboxes.imapInbox(id, imapPort(), user, "not-" + PASSWORD));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status.read(id).state()).isEqualTo(MailboxState.AUTH_FAILED));
+        MailboxStatus failed = status.read(id);
+        assertThat(failed.lastError()).isEqualTo("authentication rejected");
+        assertThat(failed.failures()).isPositive();
+        assertThat(topic.recordsOf(id)).isEmpty();
+    }
+
+    @Test
+    void changedUidValidityReadsTheFolderAgainWithNewEventIds() throws Exception {
+        TestMail.send(smtpPort(), user, "Renumerado", "texto");
+        long uidValidity = greenMail.getManagers().getImapHostManager().getInbox(greenMail.getUserManager()
+                .getUserByEmail(user)).getUidValidity();
+        mongo.save(new ImapCheckpoint(id, "imap:" + user + "@" + TestMailboxes.HOST + "/INBOX", uidValidity - 1, 99,
+                Instant.now()), "inbound_checkpoints");
+        mailboxes.save(TestMailboxes.imapInboxFromNow(id, imapPort(), user, PASSWORD));
+
+        awaitOneRecord(id);
+
+        assertThat(topic.eventsOf(id)).extracting(MailReceived::eventId)
+                .containsExactly(MailReceived.imapEventId(id, uidValidity, 1));
+    }
+
+    private ConsumerRecord<String, String> awaitOneRecord(String mailboxId) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(topic.recordsOf(mailboxId)).hasSize(1));
+        return topic.recordsOf(mailboxId).get(0);
+    }
+
+    /** Waits until a poll of the mailbox ended at least two intervals (2 s) from now. */
+    private void awaitTwoMorePolls(String mailboxId) {
+        Instant after = Instant.now().plusSeconds(2);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status.read(mailboxId).lastSuccessAt())
+                .isNotNull().isAfter(after));
+    }
+
+    private List<StoredMessage> inbox() throws Exception {
+        GreenMailUser owner = greenMail.getUserManager().getUserByEmail(user);
+        return greenMail.getManagers().getImapHostManager().getInbox(owner).getMessages();
+    }
+
+    private static int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    private static int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    private static int pop3Port() {
+        return greenMail.getPop3().getPort();
+    }
+}

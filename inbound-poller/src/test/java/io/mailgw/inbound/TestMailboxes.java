@@ -1,0 +1,69 @@
+package io.mailgw.inbound;
+
+import io.mailgw.model.mailbox.AfterRead;
+import io.mailgw.model.mailbox.InboundProtocol;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailboxType;
+import io.mailgw.model.mailbox.StartFrom;
+import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.testing.TestInfrastructure;
+
+/**
+ * Inbound mailboxes on the local GreenMail server, polled every second (the tests lower the
+ * poller's floor to match), passwords encrypted under the test key.
+ */
+final class TestMailboxes {
+
+    static final String HOST = "127.0.0.1";
+    static final String CONTRACT = "xpto";
+    private static final PasswordCipher CIPHER = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+
+    private TestMailboxes() {
+    }
+
+    /** IMAP, reads all mail already there, leaves it as it is. */
+    static Mailbox imapInbox(String id, int port, String user, String password) {
+        return inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.ALL, AfterRead.NONE, true);
+    }
+
+    /** IMAP, only mail that arrives after the first poll. */
+    static Mailbox imapInboxFromNow(String id, int port, String user, String password) {
+        return inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.NOW, AfterRead.NONE, true);
+    }
+
+    /** IMAP, reads all mail and marks each message seen once published. */
+    static Mailbox imapInboxMarkingSeen(String id, int port, String user, String password) {
+        return inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.ALL, AfterRead.MARK_SEEN, true);
+    }
+
+    /** IMAP, reads all mail, but switched off. */
+    static Mailbox disabledImapInbox(String id, int port, String user, String password) {
+        return inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.ALL, AfterRead.NONE, false);
+    }
+
+    /** POP3, reads all mail already there, leaves it on the server. */
+    static Mailbox pop3Inbox(String id, int port, String user, String password) {
+        return inbox(id, InboundProtocol.POP3, port, user, password, StartFrom.ALL, AfterRead.NONE, true);
+    }
+
+    /** POP3, only mail that arrives after the first poll. */
+    static Mailbox pop3InboxFromNow(String id, int port, String user, String password) {
+        return inbox(id, InboundProtocol.POP3, port, user, password, StartFrom.NOW, AfterRead.NONE, true);
+    }
+
+    /** The same mailbox switched on. */
+    static Mailbox enabled(Mailbox mailbox) {
+        return new Mailbox(mailbox.id(), mailbox.name(), mailbox.type(), true, mailbox.contractId(), mailbox.host(),
+                mailbox.port(), mailbox.username(), mailbox.password(), mailbox.trustedCertificatePem(),
+                mailbox.protocol(), mailbox.folder(), mailbox.pollIntervalSeconds(), mailbox.afterRead(),
+                mailbox.moveToFolder(), mailbox.startFrom(), null, null, null, null, mailbox.createdAt(),
+                mailbox.updatedAt(), mailbox.version());
+    }
+
+    private static Mailbox inbox(String id, InboundProtocol protocol, int port, String user, String password,
+                                 StartFrom startFrom, AfterRead afterRead, boolean enabled) {
+        return new Mailbox(id, "Test " + id, MailboxType.INBOUND, enabled, CONTRACT, HOST, port, user,
+                CIPHER.encrypt(password), null, protocol, "INBOX", 1, afterRead, null, startFrom, null, null, null,
+                null, null, null, null);
+    }
+}
