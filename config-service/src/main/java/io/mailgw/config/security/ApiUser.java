@@ -7,7 +7,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A user of the API, in the {@code users} collection, keyed by user name.
+ * A user of the API, in the {@code users} collection, keyed by user name. Until the API manages
+ * users, an operator adds one by hand: {@code {"_id": "ana", "passwordHash": "{bcrypt}$2a$10$...",
+ * "roles": ["VIEWER"], "enabled": true}}.
  *
  * @param passwordHash the password as the delegating encoder stores it: {@code {bcrypt}$2a$10$...}
  */

@@ -129,64 +129,6 @@ class MailboxApiIntegrationTests {
     }
 
     @Test
-    void noResponseCarriesThePasswordAndMongoHoldsItEncryptedOnly() {
-        admin.post("/api/v1/contracts", TestMailboxes.contract("ctr-secret", null));
-        admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-secret-out").replace("\"type\"",
-                "\"contractId\": \"ctr-secret\", \"type\""));
-        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-secret-in"));
-        admin.get(MAILBOXES);
-        admin.get(MAILBOXES + "?type=OUTBOUND&contractId=ctr-secret");
-        admin.get(MAILBOXES + "/mbx-secret-out");
-        admin.get(MAILBOXES + "/mbx-secret-out/status");
-        admin.put(MAILBOXES + "/mbx-secret-out", TestMailboxes.smtpOutbox("mbx-secret-out"));
-        admin.put(MAILBOXES + "/mbx-secret-in", TestMailboxes.imapsInbox("mbx-secret-in").replace("993", "99999"));
-        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-secret-in"));
-        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-secret-bad").replace("\"folder\": \"INBOX\",",
-                "\"folder\": \"INBOX\" \"x\": 1,"));
-        admin.put("/api/v1/contracts/ctr-secret", TestMailboxes.contract("ctr-secret", "mbx-secret-out"));
-        admin.put("/api/v1/settings", "{\"defaultOutboxId\": \"mbx-secret-out\"}");
-        admin.delete(MAILBOXES + "/mbx-secret-out");
-        admin.get("/api/v1/contracts");
-        admin.get("/api/v1/settings");
-
-        Document stored = mongo.getCollection("mailboxes").find(new Document("_id", "mbx-secret-out")).first();
-        String ciphertext = stored.get("password", Document.class).getString("ciphertext");
-        assertThat(admin.bodies()).hasSize(16).allSatisfy(body -> assertThat(body)
-                .doesNotContain(PASSWORD).doesNotContain(ciphertext).doesNotContain("ciphertext"));
-        assertThat(stored.toJson()).doesNotContain(PASSWORD);
-        assertThat(cipher.decrypt(new EncryptedPassword(ciphertext))).isEqualTo(PASSWORD);
-    }
-
-    @Test
-    void replaceWithoutPasswordKeepsTheStoredOne() {
-        admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-keep"));
-        String withoutPassword = TestMailboxes.imapsInbox("mbx-keep")
-                .replace("\"password\": \"" + PASSWORD + "\",", "").replace("60", "120");
-
-        Response replaced = admin.put(MAILBOXES + "/mbx-keep", withoutPassword);
-
-        assertThat(replaced.status()).isEqualTo(200);
-        assertThat(replaced.json().path("pollIntervalSeconds").asInt()).isEqualTo(120);
-        assertThat(replaced.json().path("passwordSet").asBoolean()).isTrue();
-        assertThat(storedPassword("mbx-keep")).isEqualTo(PASSWORD);
-        admin.put(MAILBOXES + "/mbx-keep", TestMailboxes.imapsInbox("mbx-keep").replace(PASSWORD, "new-one"));
-        assertThat(storedPassword("mbx-keep")).isEqualTo("new-one");
-    }
-
-    @Test
-    void replaceSendsBackWhatWasReadAndKeepsCreationTime() {
-        Response created = admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-roundtrip"));
-        String readBack = admin.get(MAILBOXES + "/mbx-roundtrip").body().replace("Soporte XPTO (salida)", "Renamed");
-
-        Response replaced = admin.put(MAILBOXES + "/mbx-roundtrip", readBack);
-
-        assertThat(replaced.status()).isEqualTo(200);
-        assertThat(replaced.json().path("name").asString()).isEqualTo("Renamed");
-        assertThat(replaced.json().path("createdAt")).isEqualTo(created.json().path("createdAt"));
-        assertThat(storedPassword("mbx-roundtrip")).isEqualTo(PASSWORD);
-    }
-
-    @Test
     void neverChangesIdOrTypeOnReplace() {
         admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-fixed"));
 
@@ -275,45 +217,6 @@ class MailboxApiIntegrationTests {
     }
 
     @Test
-    void namesWhereMalformedJsonBreaks() {
-        Response response = admin.post(MAILBOXES, "{\"name\": \"x\",\n \"port\": 99x}");
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.errorFields()).containsExactly("port");
-        assertThat(response.errorMessage("port")).contains("line 2");
-    }
-
-    @Test
-    void answersProblemDetailsForUnknownMailboxWrongMethodAndMediaType() {
-        Response missing = admin.get(MAILBOXES + "/no-such-mailbox");
-        Response wrongMethod = admin.send("PATCH", MAILBOXES + "/no-such-mailbox",
-                java.net.http.HttpRequest.BodyPublishers.ofString("{}"), "application/json");
-        Response wrongType = admin.send("POST", MAILBOXES,
-                java.net.http.HttpRequest.BodyPublishers.ofString("name=x"), "text/plain");
-        Response unknownPath = admin.get("/api/v1/nothing-here");
-
-        assertThat(List.of(missing, wrongMethod, wrongType, unknownPath)).extracting(Response::status)
-                .containsExactly(404, 405, 415, 404);
-        assertThat(List.of(missing, wrongMethod, wrongType, unknownPath))
-                .allSatisfy(response -> assertThat(response.contentType()).startsWith("application/problem+json"))
-                .allSatisfy(response -> assertThat(response.body()).doesNotContain("Exception", "\tat "));
-        assertThat(missing.json().path("detail").asString()).isEqualTo("No mailbox with id 'no-such-mailbox'");
-    }
-
-    @Test
-    void outboxWithoutAuthNeedsNoCredentialsAndSaysNoPasswordIsSet() {
-        Response created = admin.post(MAILBOXES, """
-                {"id": "mbx-relay", "name": "Relay", "type": "OUTBOUND", "host": "relay.xpto.example", "port": 25,
-                 "fromAddress": "noreply@xpto.example", "security": "NONE", "authRequired": false}
-                """);
-
-        assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().path("passwordSet").asBoolean()).isFalse();
-        assertThat(created.json().path("username").isNull()).isTrue();
-    }
-
-    @Test
     void refusesToOverwriteAChangeMadeMeanwhile() {
         admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-race"));
         var readByFirstRequest = editor.find("mbx-race");
@@ -323,18 +226,5 @@ class MailboxApiIntegrationTests {
                 JsonMapper.builder().build().readTree(TestMailboxes.imapsInbox("mbx-race")), null)))
                 .isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(admin.get(MAILBOXES + "/mbx-race").json().path("pollIntervalSeconds").asInt()).isEqualTo(90);
-    }
-
-    @Test
-    void answersMissingBodyNamingIt() {
-        Response response = admin.post(MAILBOXES, "");
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorFields()).containsExactly("$");
-    }
-
-    private String storedPassword(String id) {
-        Document stored = mongo.getCollection("mailboxes").find(new Document("_id", id)).first();
-        return cipher.decrypt(new EncryptedPassword(stored.get("password", Document.class).getString("ciphertext")));
     }
 }

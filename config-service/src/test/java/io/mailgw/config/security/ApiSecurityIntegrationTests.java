@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -84,6 +85,14 @@ class ApiSecurityIntegrationTests {
         assertThat(write.json().path("detail").asString()).contains("ADMIN");
         assertThat(settings.status()).isEqualTo(403);
         assertThat(admin.get("/api/v1/mailboxes/mbx-by-viewer").status()).isEqualTo(404);
+    }
+
+    @Test
+    void acceptsABareBcryptHashPutInByHand() {
+        mongo.save(new ApiUser("ops", new BCryptPasswordEncoder().encode("ops-pass"), Set.of(ApiRole.VIEWER), true,
+                Instant.now()));
+
+        assertThat(ApiClient.as(port, "ops", "ops-pass").get("/api/v1/settings").status()).isEqualTo(200);
     }
 
     @Test
