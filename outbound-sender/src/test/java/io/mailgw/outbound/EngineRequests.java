@@ -49,4 +49,18 @@ public final class EngineRequests {
                  "subject": "Hola\\r\\nBcc: victim@evil.example", "text": "x"}
                 """.formatted(requestId, to);
     }
+
+    /** A request that uses every field of CONTRACT §3: cc, bcc, reply-to, both bodies, an attachment, threading. */
+    public static String everyField(String requestId, String subject) {
+        return """
+                {"requestId": "%s", "contractId": "xpto", "outbox": "DEFAULT",
+                 "to": ["Ana <ana@cliente.example>"], "cc": ["jefe@cliente.example"], "bcc": ["auditoria@xpto.example"],
+                 "replyTo": "soporte@xpto.example", "subject": "%s",
+                 "text": "Texto plano", "html": "<p>Texto <b>html</b></p>",
+                 "attachments": [{"fileName": "detalle.txt", "contentType": "text/plain", "contentBase64": "aG9sYSBtdW5kbw=="}],
+                 "inReplyTo": "<CAF1234@mail.cliente.example>",
+                 "references": ["<CAF1000@mail.cliente.example>", "<CAF1234@mail.cliente.example>"],
+                 "context": {"flowId": "rich", "step.with.dots": "kept"}}
+                """.formatted(requestId, subject);
+    }
 }
