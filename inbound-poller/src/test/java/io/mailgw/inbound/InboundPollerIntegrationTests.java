@@ -195,6 +195,44 @@ class InboundPollerIntegrationTests {
     }
 
     @Test
+    void movesImapMessageToItsFolderOncePublished() throws Exception {
+        GreenMailUser owner = greenMail.getUserManager().getUserByEmail(user);
+        greenMail.getManagers().getImapHostManager().createMailbox(owner, "Procesados");
+        TestMail.send(smtpPort(), user, "Mover", "texto");
+        mailboxes.save(TestMailboxes.imapInboxMovingTo(id, imapPort(), user, PASSWORD, "Procesados"));
+
+        awaitOneRecord(id);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(inbox()).isEmpty());
+        assertThat(greenMail.getManagers().getImapHostManager().getFolder(owner, "Procesados").getMessageCount())
+                .isEqualTo(1);
+        awaitTwoMorePolls(id);
+        assertThat(topic.recordsOf(id)).hasSize(1);
+    }
+
+    @Test
+    void missingMoveToFolderFailsThePollBeforeReadingAnything() {
+        TestMail.send(smtpPort(), user, "Sin carpeta", "texto");
+        mailboxes.save(TestMailboxes.imapInboxMovingTo(id, imapPort(), user, PASSWORD, "NoExiste"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status.read(id).state()).isEqualTo(MailboxState.DEGRADED));
+        assertThat(status.read(id).lastError()).isEqualTo("folder 'NoExiste' does not exist on the server");
+        assertThat(topic.recordsOf(id)).isEmpty();
+    }
+
+    @Test
+    void deletesPop3MessageOncePublished() throws Exception {
+        TestMail.send(smtpPort(), user, "Borrar", "texto");
+        mailboxes.save(TestMailboxes.pop3InboxDeleting(id, pop3Port(), user, PASSWORD));
+
+        awaitOneRecord(id);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(inbox()).isEmpty());
+        awaitTwoMorePolls(id);
+        assertThat(topic.recordsOf(id)).hasSize(1);
+    }
+
+    @Test
     void disabledMailboxIsNotPolledUntilEnabled() {
         TestMail.send(smtpPort(), user, "Buzon apagado", "texto");
         Mailbox disabled = mailboxes.save(TestMailboxes.disabledImapInbox(id, imapPort(), user, PASSWORD));

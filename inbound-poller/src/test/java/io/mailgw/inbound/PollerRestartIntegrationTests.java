@@ -1,5 +1,9 @@
 package io.mailgw.inbound;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +58,7 @@ class PollerRestartIntegrationTests {
     }
 
     @Test
-    void restartedPollerPublishesNoDuplicateAndCatchesUp() {
+    void restartedPollerPublishesNoDuplicateAndCatchesUp() throws Exception {
         sendToBoth("Antes del reinicio 1");
         sendToBoth("Antes del reinicio 2");
 
@@ -74,6 +78,10 @@ class PollerRestartIntegrationTests {
             awaitSubjects(POP3_ID, 3);
             awaitTwoMorePolls(second.getBean(MailboxStatusRecorder.class), IMAP_ID);
             awaitTwoMorePolls(second.getBean(MailboxStatusRecorder.class), POP3_ID);
+            int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            assertThat(get(port, "/actuator/health")).contains("\"status\":\"UP\"");
+            assertThat(get(port, "/actuator/prometheus"))
+                    .contains("mailgw_inbound_messages_published_total{mailbox=\"" + IMAP_ID + "\"");
         }
 
         for (String mailboxId : List.of(IMAP_ID, POP3_ID)) {
@@ -93,6 +101,14 @@ class PollerRestartIntegrationTests {
                 "--mailgw.secret-key=" + TestInfrastructure.TEST_SECRET_KEY,
                 "--mailgw.inbound.tick=200ms",
                 "--mailgw.inbound.min-poll-interval=1s");
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
     }
 
     private static void sendToBoth(String subject) {

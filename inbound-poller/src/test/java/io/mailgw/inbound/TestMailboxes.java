@@ -36,6 +36,19 @@ final class TestMailboxes {
         return inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.ALL, AfterRead.MARK_SEEN, true);
     }
 
+    /** IMAP, reads all mail and moves each message to {@code folder} once published. */
+    static Mailbox imapInboxMovingTo(String id, int port, String user, String password, String folder) {
+        Mailbox inbox = inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.ALL, AfterRead.MOVE, true);
+        return new Mailbox(inbox.id(), inbox.name(), inbox.type(), true, inbox.contractId(), inbox.host(), inbox.port(),
+                inbox.username(), inbox.password(), null, inbox.protocol(), inbox.folder(), inbox.pollIntervalSeconds(),
+                AfterRead.MOVE, folder, inbox.startFrom(), null, null, null, null, null, null, null);
+    }
+
+    /** POP3, reads all mail and deletes each message from the server once published. */
+    static Mailbox pop3InboxDeleting(String id, int port, String user, String password) {
+        return inbox(id, InboundProtocol.POP3, port, user, password, StartFrom.ALL, AfterRead.DELETE, true);
+    }
+
     /** IMAP, reads all mail, but switched off. */
     static Mailbox disabledImapInbox(String id, int port, String user, String password) {
         return inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.ALL, AfterRead.NONE, false);

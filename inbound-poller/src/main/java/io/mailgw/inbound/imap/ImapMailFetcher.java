@@ -29,6 +29,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,20 +118,20 @@ class ImapMailFetcher implements MailFetcher {
         return checkpoint.get().lastUid();
     }
 
-    /** The messages above {@code lastUid}, oldest first, at most one batch. */
+    /** The messages above {@code lastUid}, oldest first, at most one batch, with arrival date and size fetched. */
     private List<Message> newMessages(Folder folder, long lastUid) throws MessagingException {
         UIDFolder uids = (UIDFolder) folder;
-        Message[] candidates = uids.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.ENVELOPE);
-        folder.fetch(candidates, profile);
         // "n:*" always includes the last message, even when its UID is below n
-        return Arrays.stream(candidates)
+        List<Message> batch = Arrays.stream(uids.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID))
                 .filter(message -> uidOf(uids, message) > lastUid)
                 .sorted(Comparator.comparingLong(message -> uidOf(uids, message)))
                 .limit(batchSize)
                 .toList();
+        FetchProfile profile = new FetchProfile();
+        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(batch.toArray(Message[]::new), profile);
+        return batch;
     }
 
     private static long uidNext(Folder folder) throws MessagingException {

@@ -143,6 +143,10 @@ class PollScheduler implements SmartLifecycle {
                 log.info("Polling {} published {} message(s)", mailbox.describe(), outcome.published());
             }
         }
+        catch (RuntimeException ex) {
+            log.warn("Polling {} failed and its status could not be recorded ({}); next try in {} s",
+                    mailbox.describe(), ex.getMessage(), dueTimes.interval(mailbox).toSeconds(), ex);
+        }
         finally {
             dueTimes.polled(mailbox.id(), clock.instant());
             inFlight.remove(mailbox.id());
