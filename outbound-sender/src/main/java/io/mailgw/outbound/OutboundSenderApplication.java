@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class OutboundSenderApplication {
 
+    /** CloudEvents {@code ce_source} of every record this service writes. */
+    public static final String EVENT_SOURCE = "/mailgw/outbound-sender";
+
     /** The application with its own properties file, so that it can share one JVM with the other services. */
     public static SpringApplicationBuilder application() {
         return new SpringApplicationBuilder(OutboundSenderApplication.class)

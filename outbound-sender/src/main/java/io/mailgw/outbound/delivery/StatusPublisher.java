@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.mailgw.events.CloudEventHeaders;
 import io.mailgw.events.EventTypes;
+import io.mailgw.outbound.OutboundSenderApplication;
 import io.mailgw.events.kafka.GatewayTopicsProperties;
 import io.mailgw.outbound.OutboundProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusPublisher {
 
-    static final String SOURCE = "/mailgw/outbound-sender";
 
     private final KafkaTemplate<String, String> kafka;
     private final String topic;
@@ -36,7 +36,7 @@ class StatusPublisher {
     void publish(Delivery delivery) {
         String eventId = delivery.requestId() + ":" + delivery.attempt() + ":" + delivery.status().name().toLowerCase();
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, delivery.requestId(),
-                delivery.statusJson(), CloudEventHeaders.of(EventTypes.DELIVERY_STATUS, SOURCE, eventId,
+                delivery.statusJson(), CloudEventHeaders.of(EventTypes.DELIVERY_STATUS, OutboundSenderApplication.EVENT_SOURCE, eventId,
                 delivery.updatedAt()));
         try {
             kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

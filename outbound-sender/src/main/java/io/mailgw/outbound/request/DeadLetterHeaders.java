@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.mailgw.events.CloudEventHeaders;
 import io.mailgw.events.EventTypes;
+import io.mailgw.outbound.OutboundSenderApplication;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -16,7 +17,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 class DeadLetterHeaders {
 
-    static final String SOURCE = "/mailgw/outbound-sender";
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private final Clock clock;
@@ -31,7 +31,7 @@ class DeadLetterHeaders {
         headers.add(CloudEventHeaders.header(CloudEventHeaders.DLT_ERROR_MESSAGE, messageOf(failure)));
         if (record.headers().lastHeader(CloudEventHeaders.TYPE) == null) {
             String id = record.topic() + "-" + record.partition() + "@" + record.offset();
-            CloudEventHeaders.of(EventTypes.SEND_MAIL_REQUESTED, SOURCE, id, clock.instant()).forEach(headers::add);
+            CloudEventHeaders.of(EventTypes.SEND_MAIL_REQUESTED, OutboundSenderApplication.EVENT_SOURCE, id, clock.instant()).forEach(headers::add);
         }
         return headers;
     }

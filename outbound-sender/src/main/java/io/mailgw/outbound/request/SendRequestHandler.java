@@ -53,7 +53,7 @@ class SendRequestHandler {
         RecordAttempt attempt = RecordAttempt.of(record);
         RequestReading reading = reader.read(record.value());
         if (reading instanceof RequestReading.Unreadable unreadable) {
-            reject(unreadable, attempt);
+            throw rejected(unreadable, attempt);
         }
         SendMailRequested request = ((RequestReading.Readable) reading).request();
         Optional<Delivery> earlier = outcomes.earlier(request.requestId());
@@ -66,7 +66,8 @@ class SendRequestHandler {
         delivery.deliver(request, base, decision, earlier.map(Delivery::messageId).orElse(null), attempt);
     }
 
-    private void reject(RequestReading.Unreadable unreadable, RecordAttempt attempt) {
+    /** Records {@code REJECTED} when the record names a request, and returns what sends it to the DLT. */
+    private DeadLetterException rejected(RequestReading.Unreadable unreadable, RecordAttempt attempt) {
         if (unreadable.requestId() != null) {
             DeliveryAttempt base = DeliveryAttempt.of(unreadable.requestId(), unreadable.contractId(),
                     unreadable.context(), attempt.number());
@@ -77,7 +78,7 @@ class SendRequestHandler {
         log.warn("Rejected record {} (request {}): {}; it goes to {}", attempt.origin(),
                 unreadable.requestId() == null ? "without a readable requestId" : unreadable.requestId(),
                 unreadable.message(), deadLetterTopic);
-        throw new DeadLetterException(unreadable.code(), unreadable.message());
+        return new DeadLetterException(unreadable.code(), unreadable.message());
     }
 
     /**
@@ -92,8 +93,8 @@ class SendRequestHandler {
             if (redelivered && earlier.status() != Status.SENT) {
                 throw new DeadLetterException(earlier.errorCode(), earlier.errorMessage());
             }
-            log.info("Request {} already ended {}; record {} is a duplicate and is dropped", earlier.requestId(),
-                    earlier.status(), attempt.origin());
+            log.info("Request {} already ended {}; record {} is {} and is dropped", earlier.requestId(),
+                    earlier.status(), attempt.origin(), redelivered ? "delivered again" : "a duplicate");
             return true;
         }
         if (earlier.status() == Status.RETRYING && attempt.number() == 1 && !redelivered) {

@@ -25,6 +25,7 @@ import io.mailgw.outbound.PublishedStatuses;
 import io.mailgw.outbound.ReceivedMail;
 import io.mailgw.outbound.TestOutboxes;
 import io.mailgw.testing.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +80,9 @@ class OutboxResolutionIntegrationTests {
 
     @Autowired
     SettingsRepository settings;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -142,6 +146,9 @@ class OutboxResolutionIntegrationTests {
         ConsumerRecord<String, String> record = statusTopic.withKey(requestId).get(0);
         assertThat(CloudEventHeaders.lastValue(record.headers(), CloudEventHeaders.TYPE)).isEqualTo(EventTypes.DELIVERY_STATUS);
         assertThat(CloudEventHeaders.lastValue(record.headers(), CloudEventHeaders.SOURCE)).isEqualTo("/mailgw/outbound-sender");
+        assertThat(meters.get("mailgw.outbound.deliveries").tag("status", "sent").tag("resolution", "DEFAULT").counter()
+                .count()).isPositive();
+        assertThat(meters.get("mailgw.outbound.smtp.send").tag("outcome", "sent").timer().count()).isPositive();
     }
 
     @Test
