@@ -12,8 +12,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * The headers the gateway adds to a request it moves to a retry topic or the dead-letter topic:
  * the reason ({@link CloudEventHeaders#DLT_ERROR_CODE}, {@link CloudEventHeaders#DLT_ERROR_MESSAGE}),
- * and CloudEvents headers when the engine sent none. The original key, value and headers, and
- * Spring Kafka's original topic, partition and offset headers, travel with it.
+ * and CloudEvents headers when the engine sent none. The original key, value and headers travel
+ * with it, and Spring Kafka adds where it was first read ({@code kafka_original-topic},
+ * {@code kafka_original-partition}, {@code kafka_original-offset}, kept from the requests topic
+ * across retry topics) and the exception's class and message.
  */
 class DeadLetterHeaders {
 
