@@ -19,7 +19,8 @@ sources_changed_since() {
 if [ -z "$(jar)" ] || [ -n "$(sources_changed_since "$(jar)")" ]; then
     echo "Building the gateway (mvn package -DskipTests); the first build downloads dependencies..."
     # The services are packaged as plain jars here: local-stack puts them on its classpath.
-    mvn -B -q -ntp package -DskipTests -Dspring-boot.repackage.skip=true
+    # jar recreation is forced so that no executable jar left by an earlier build stands in for a plain one.
+    mvn -B -q -ntp package -DskipTests -Dspring-boot.repackage.skip=true -Dmaven.jar.forceCreation=true
 fi
 
 # Small heap and quick start: this is one developer's machine, not a production server.

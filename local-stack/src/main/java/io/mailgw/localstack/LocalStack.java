@@ -28,8 +28,17 @@ public class LocalStack {
                 .properties("spring.config.name=local-stack");
     }
 
+    /**
+     * Runs until Ctrl-C. When a part cannot start, what had started is stopped, Spring Boot logs
+     * why, and the process ends with status 1 rather than waiting on a thread a library left behind.
+     */
     public static void main(String[] args) {
-        application().run(args);
+        try {
+            application().run(args);
+        }
+        catch (RuntimeException ex) {
+            System.exit(1);
+        }
     }
 
     @Bean

@@ -47,7 +47,7 @@ public final class MongoWireServer implements StackPart {
             candidate.bind(host, port);
         }
         catch (RuntimeException ex) {
-            backend.close();
+            candidate.shutdownNow();
             throw ex;
         }
         server = candidate;

@@ -31,6 +31,17 @@ public final class ServiceArguments {
         this.common = List.copyOf(arguments);
     }
 
+    private ServiceArguments(List<String> common) {
+        this.common = List.copyOf(common);
+    }
+
+    /** These arguments followed by more ({@code --name=value}), which win over them; such as short retry delays. */
+    public ServiceArguments and(String... more) {
+        List<String> arguments = new ArrayList<>(common);
+        arguments.addAll(List.of(more));
+        return new ServiceArguments(arguments);
+    }
+
     List<String> forPort(int port) {
         List<String> arguments = new ArrayList<>(common);
         arguments.add("--server.port=" + port);
