@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.mailgw.events.DeliveryStatus;
 import io.mailgw.events.EventJson;
+import io.mailgw.testing.KafkaTopicTail;
 
 /** The {@code DeliveryStatus} events of one request, as a status-topic consumer reads them. */
 public final class PublishedStatuses {
