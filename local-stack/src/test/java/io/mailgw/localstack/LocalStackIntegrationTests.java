@@ -115,6 +115,17 @@ class LocalStackIntegrationTests {
     }
 
     @Test
+    void deliversASendRequestForContractDemoThroughItsOutboxToTheDemoInbox() throws Exception {
+        String subject = "demo request " + UUID.randomUUID();
+        produce(Topics.OUTBOUND_REQUESTS, "demo", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"contractId\":\"demo\","
+                + "\"outbox\":\"SPECIFIC\",\"to\":[\"support@demo.local\"],\"subject\":\"" + subject + "\","
+                + "\"text\":\"It works.\"}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(imapSubjects("support@demo.local")).contains(subject));
+    }
+
+    @Test
     void everyServiceReportsUpWithoutALoginOnItsActuator() {
         for (int port : ports.servicePorts()) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -130,7 +141,7 @@ class LocalStackIntegrationTests {
         String topic = "local-stack.restart-check";
         String value = "survives-" + UUID.randomUUID();
         createTopic(topic);
-        produce(topic, value);
+        produce(topic, "key", value);
 
         stack.close();
         stack = null;
@@ -203,11 +214,11 @@ class LocalStackIntegrationTests {
         }
     }
 
-    private static void produce(String topic, String value) throws Exception {
+    private static void produce(String topic, String key, String value) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ports.kafkaBootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, "key", value)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -61,8 +61,12 @@ public final class DemoSeeder implements StackPart {
             List<String> created = seed(repositories.getRepository(MailboxRepository.class),
                     repositories.getRepository(ContractRepository.class),
                     repositories.getRepository(SettingsRepository.class));
-            log.info(created.isEmpty() ? "Demo already present; nothing seeded" : "Seeded demo: {}",
-                    String.join(", ", created));
+            if (created.isEmpty()) {
+                log.info("Demo already present in {}; nothing seeded", connection.getDatabase());
+            }
+            else {
+                log.info("Seeded demo: {}", String.join(", ", created));
+            }
         }
     }
 
