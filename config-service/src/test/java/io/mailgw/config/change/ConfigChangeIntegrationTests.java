@@ -1,11 +1,8 @@
 package io.mailgw.config.change;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Objects;
 
 import io.mailgw.config.ApiClient;
 import io.mailgw.config.TestMailboxes;
@@ -16,11 +13,9 @@ import io.mailgw.events.ConfigChanged.Kind;
 import io.mailgw.events.EventJson;
 import io.mailgw.events.EventTypes;
 import io.mailgw.events.Topics;
+import io.mailgw.testing.KafkaTopicTail;
 import io.mailgw.testing.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,23 +43,17 @@ class ConfigChangeIntegrationTests {
     int port;
 
     ApiClient admin;
-    KafkaConsumer<String, String> consumer;
-    final List<ConsumerRecord<String, String>> seen = new CopyOnWriteArrayList<>();
+    KafkaTopicTail changes;
 
     @BeforeEach
     void listen() {
         admin = ApiClient.as(port, "admin", "admin-pass");
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "config-changes-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.CONFIG_CHANGES));
+        changes = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), Topics.CONFIG_CHANGES);
     }
 
     @AfterEach
-    void close() {
-        consumer.close(Duration.ofSeconds(5));
+    void close() throws InterruptedException {
+        changes.close();
     }
 
     @Test
@@ -101,21 +90,19 @@ class ConfigChangeIntegrationTests {
         awaitRecord("ctr-lifecycle", Change.DELETED);
         ConsumerRecord<String, String> settings = awaitRecord("system", Change.UPDATED);
         assertThat(EventJson.read(settings.value(), ConfigChanged.class).kind()).isEqualTo(Kind.SETTINGS);
+        List<ConsumerRecord<String, String>> seen = changes.records();
         assertThat(seen).extracting(ConsumerRecord::key).doesNotContainNull();
         assertThat(seen.stream().map(record -> header(record, CloudEventHeaders.ID)).distinct().count())
                 .isEqualTo(seen.size());
     }
 
     private ConsumerRecord<String, String> awaitRecord(String key, Change change) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().filter(record -> key.equals(record.key())
-                    && EventJson.read(record.value(), ConfigChanged.class).change() == change).findFirst().orElse(null);
-        }, record -> record != null);
+        return await().atMost(Duration.ofSeconds(30)).until(() -> changes.withKey(key).stream()
+                .filter(record -> EventJson.read(record.value(), ConfigChanged.class).change() == change)
+                .findFirst().orElse(null), Objects::nonNull);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return CloudEventHeaders.lastValue(record.headers(), name);
     }
 }
