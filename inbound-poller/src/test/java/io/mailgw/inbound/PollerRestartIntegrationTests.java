@@ -51,7 +51,7 @@ class PollerRestartIntegrationTests {
     }
 
     @AfterAll
-    static void closeTopic() {
+    static void closeTopic() throws InterruptedException {
         if (topic != null) {
             topic.close();
         }
