@@ -1,5 +1,7 @@
 package io.mailgw.outbound;
 
+import java.util.UUID;
+
 /**
  * Send requests as a workflow engine in any language would write them: hand-written JSON, no
  * gateway classes.
@@ -7,6 +9,11 @@ package io.mailgw.outbound;
 public final class EngineRequests {
 
     private EngineRequests() {
+    }
+
+    /** A request id no other test uses: the prefix and eight random hex digits. */
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A request through the default outbox, with text and html and a context to echo. */

@@ -2,7 +2,6 @@ package io.mailgw.outbound.request;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -16,14 +15,10 @@ import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.outbound.EngineRequests;
-import io.mailgw.outbound.PublishedStatuses;
 import io.mailgw.outbound.ReceivedMail;
+import io.mailgw.outbound.SenderTopics;
 import io.mailgw.outbound.TestOutboxes;
-import io.mailgw.testing.ForeignEngine;
-import io.mailgw.testing.KafkaTopicTail;
-import io.mailgw.testing.TestInfrastructure;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.mailgw.outbound.EngineRequests.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,26 +39,18 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = {
         "spring.config.name=outbound-sender",
-        "mailgw.topics.outbound-requests=" + NoOutboxIntegrationTests.REQUESTS,
-        "mailgw.topics.outbound-status=" + NoOutboxIntegrationTests.STATUS,
-        "mailgw.topics.outbound-requests-dlt=" + NoOutboxIntegrationTests.DLT,
         "mailgw.topics.partitions=2",
-        "mailgw.outbound.consumer-group=it-no-outbox",
         "mailgw.outbound.retry.delays=1500ms,1500ms"})
 class NoOutboxIntegrationTests {
 
-    static final String REQUESTS = "it-no-outbox.requests";
-    static final String STATUS = "it-no-outbox.status";
-    static final String DLT = "it-no-outbox.requests.dlt";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
 
-    private static ForeignEngine engine;
-    private static KafkaTopicTail statusTopic;
-    private static KafkaTopicTail deadLetters;
+    @RegisterExtension
+    static final SenderTopics topics = SenderTopics.named("it-no-outbox");
 
     @Autowired
     MailboxRepository mailboxes;
@@ -75,7 +63,7 @@ class NoOutboxIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "outbound-no-outbox");
+        topics.register(registry, "outbound-no-outbox");
     }
 
     @BeforeEach
@@ -88,29 +76,15 @@ class NoOutboxIntegrationTests {
         mailboxes.save(TestOutboxes.disabledPlainSmtp("mbx-switched-off", port, "old@gateway.example"));
         Instant now = Instant.now();
         contracts.save(new Contract("sin-buzon", "Sin buzón propio", null, now, now, null));
-        if (engine == null) {
-            engine = new ForeignEngine(TestInfrastructure.kafkaBootstrapServers());
-            statusTopic = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), STATUS);
-            deadLetters = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), DLT);
-        }
-    }
-
-    @AfterAll
-    static void closeClients() throws InterruptedException {
-        if (engine != null) {
-            engine.close();
-            statusTopic.close();
-            deadLetters.close();
-        }
     }
 
     @Test
     void retriesWhileNoDefaultOutboxIsSetThenFails() throws Exception {
         String requestId = uniqueId("no-default");
-        engine.publish(REQUESTS, "default", EngineRequests.viaDefault(requestId, "ana@cliente.example", requestId));
+        topics.publish("default", EngineRequests.viaDefault(requestId, "ana@cliente.example", requestId));
 
-        DeliveryStatus failed = awaitFinalStatus(requestId);
-        assertThat(PublishedStatuses.of(statusTopic, requestId))
+        DeliveryStatus failed = topics.awaitFinalStatus(requestId);
+        assertThat(topics.statusesOf(requestId))
                 .extracting(DeliveryStatus::status, DeliveryStatus::attempt, status -> status.error().code())
                 .containsExactly(Tuple.tuple(Status.RETRYING, 1, "NO_OUTBOX"), Tuple.tuple(Status.RETRYING, 2, "NO_OUTBOX"),
                         Tuple.tuple(Status.FAILED, 3, "NO_OUTBOX"));
@@ -118,9 +92,9 @@ class NoOutboxIntegrationTests {
         assertThat(failed.outboxMailboxId()).isNull();
         assertThat(failed.error().message()).contains("no default outbox is set", "gave up after 3 attempts");
         assertThat(failed.context()).containsEntry("flowId", "incident-default");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters.records())
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(topics.deadLetters().records())
                 .anySatisfy(dead -> assertThat(dead.value()).contains(requestId)));
-        assertThat(deadLetters.records().stream().filter(dead -> dead.value().contains(requestId)))
+        assertThat(topics.deadLetters().records().stream().filter(dead -> dead.value().contains(requestId)))
                 .singleElement().satisfies(dead -> assertThat(CloudEventHeaders.lastValue(dead.headers(),
                         CloudEventHeaders.DLT_ERROR_CODE)).isEqualTo("NO_OUTBOX"));
         assertThat(ReceivedMail.withSubject(greenMail, requestId)).isEmpty();
@@ -130,42 +104,33 @@ class NoOutboxIntegrationTests {
     void fallsBackAndRetriesWhenContractHasNoOutboxAndDefaultIsDisabled() throws Exception {
         settings.save(new Settings(Settings.SINGLETON_ID, "mbx-switched-off", Instant.now(), null));
         String requestId = uniqueId("fallback-disabled");
-        engine.publish(REQUESTS, "sin-buzon",
+        topics.publish("sin-buzon",
                 EngineRequests.viaContract(requestId, "sin-buzon", "ana@cliente.example", requestId));
 
-        await().atMost(PATIENCE).until(() -> !PublishedStatuses.of(statusTopic, requestId).isEmpty());
-        DeliveryStatus retrying = PublishedStatuses.of(statusTopic, requestId).get(0);
+        await().atMost(PATIENCE).until(() -> !topics.statusesOf(requestId).isEmpty());
+        DeliveryStatus retrying = topics.statusesOf(requestId).get(0);
         assertThat(retrying.status()).isEqualTo(Status.RETRYING);
         assertThat(retrying.outboxResolution()).isEqualTo(OutboxResolution.DEFAULT_FALLBACK);
         assertThat(retrying.error().code()).isEqualTo("NO_OUTBOX");
         assertThat(retrying.error().retryable()).isTrue();
         assertThat(retrying.error().message())
                 .isEqualTo("contract sin-buzon has no outbox linked; the default outbox mbx-switched-off is disabled");
-        assertThat(awaitFinalStatus(requestId).status()).isEqualTo(Status.FAILED);
+        assertThat(topics.awaitFinalStatus(requestId).status()).isEqualTo(Status.FAILED);
     }
 
     @Test
     void deliversOnceAnAdminSetsTheDefaultOutboxWithinTheRetryWindow() throws Exception {
         String requestId = uniqueId("fixed-by-admin");
-        engine.publish(REQUESTS, "default", EngineRequests.viaDefault(requestId, "ana@cliente.example", requestId));
-        await().atMost(PATIENCE).until(() -> !PublishedStatuses.of(statusTopic, requestId).isEmpty());
+        topics.publish("default", EngineRequests.viaDefault(requestId, "ana@cliente.example", requestId));
+        await().atMost(PATIENCE).until(() -> !topics.statusesOf(requestId).isEmpty());
 
         settings.save(new Settings(Settings.SINGLETON_ID, "mbx-ready", Instant.now(), null));
 
-        DeliveryStatus sent = awaitFinalStatus(requestId);
-        assertThat(PublishedStatuses.of(statusTopic, requestId)).extracting(DeliveryStatus::status, DeliveryStatus::attempt)
+        DeliveryStatus sent = topics.awaitFinalStatus(requestId);
+        assertThat(topics.statusesOf(requestId)).extracting(DeliveryStatus::status, DeliveryStatus::attempt)
                 .containsExactly(Tuple.tuple(Status.RETRYING, 1), Tuple.tuple(Status.SENT, 2));
         assertThat(sent.outboxMailboxId()).isEqualTo("mbx-ready");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(ReceivedMail.withSubject(greenMail, requestId)).hasSize(1));
         assertThat(ReceivedMail.withSubject(greenMail, requestId).get(0).getMessageID()).isEqualTo(sent.messageId());
-    }
-
-    private static DeliveryStatus awaitFinalStatus(String requestId) {
-        await().atMost(PATIENCE).untilAsserted(() -> PublishedStatuses.finalOf(statusTopic, requestId));
-        return PublishedStatuses.finalOf(statusTopic, requestId);
-    }
-
-    private static String uniqueId(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -3,7 +3,6 @@ package io.mailgw.outbound.request;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -19,16 +18,13 @@ import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.outbound.EngineRequests;
-import io.mailgw.outbound.PublishedStatuses;
 import io.mailgw.outbound.ReceivedMail;
+import io.mailgw.outbound.SenderTopics;
 import io.mailgw.outbound.TestOutboxes;
-import io.mailgw.testing.ForeignEngine;
-import io.mailgw.testing.KafkaTopicTail;
 import io.mailgw.testing.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.mailgw.outbound.EngineRequests.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,18 +44,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = {
         "spring.config.name=outbound-sender",
-        "mailgw.topics.outbound-requests=" + OutboxResolutionIntegrationTests.REQUESTS,
-        "mailgw.topics.outbound-status=" + OutboxResolutionIntegrationTests.STATUS,
-        "mailgw.topics.outbound-requests-dlt=" + OutboxResolutionIntegrationTests.DLT,
         "mailgw.topics.partitions=2",
-        "mailgw.outbound.consumer-group=it-resolution",
         "mailgw.outbound.retry.delays=300ms",
         "resilience4j.retry.instances.smtp.wait-duration=20ms"})
 class OutboxResolutionIntegrationTests {
 
-    static final String REQUESTS = "it-resolution.requests";
-    static final String STATUS = "it-resolution.status";
-    static final String DLT = "it-resolution.requests.dlt";
     private static final String LOGIN = "soporte@xpto.example";
     private static final String PASSWORD = "s3cret-xpto";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -68,9 +58,8 @@ class OutboxResolutionIntegrationTests {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(LOGIN, LOGIN, PASSWORD))
             .withPerMethodLifecycle(false);
 
-    private static ForeignEngine engine;
-    private static KafkaTopicTail statusTopic;
-    private static KafkaTopicTail deadLetters;
+    @RegisterExtension
+    static final SenderTopics topics = SenderTopics.named("it-resolution");
 
     @Autowired
     MailboxRepository mailboxes;
@@ -86,7 +75,7 @@ class OutboxResolutionIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "outbound-resolution");
+        topics.register(registry, "outbound-resolution");
     }
 
     @BeforeEach
@@ -107,26 +96,12 @@ class OutboxResolutionIntegrationTests {
                 new Contract("sin-buzon", "Sin buzón propio", null, now, now, null),
                 new Contract("apagado", "Buzón apagado", "mbx-apagado-out", now, now, null)));
         settings.save(new Settings(Settings.SINGLETON_ID, "mbx-default", now, null));
-        if (engine == null) {
-            engine = new ForeignEngine(TestInfrastructure.kafkaBootstrapServers());
-            statusTopic = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), STATUS);
-            deadLetters = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), DLT);
-        }
-    }
-
-    @AfterAll
-    static void closeClients() throws InterruptedException {
-        if (engine != null) {
-            engine.close();
-            statusTopic.close();
-            deadLetters.close();
-        }
     }
 
     @Test
     void sendsThroughDefaultOutboxWhenRequestAsksForDefault() throws Exception {
         String requestId = uniqueId("rule1");
-        engine.publish(REQUESTS, "default", EngineRequests.viaDefault(requestId, "ana@cliente.example", requestId));
+        topics.publish("default", EngineRequests.viaDefault(requestId, "ana@cliente.example", requestId));
 
         MimeMessage mail = awaitOneMail(requestId);
         assertThat(mail.getHeader("From", null)).isEqualTo("Gateway mbx-default <noreply@gateway.example>");
@@ -135,7 +110,7 @@ class OutboxResolutionIntegrationTests {
         assertThat(mail.getMessageID()).startsWith("<" + requestId + ".").endsWith("@gateway.example>");
         assertThat(ReceivedMail.body(mail)).contains("Su solicitud fue registrada.", "<p>Su solicitud fue registrada.</p>");
 
-        DeliveryStatus status = awaitFinalStatus(requestId);
+        DeliveryStatus status = topics.awaitFinalStatus(requestId);
         assertThat(status.status()).isEqualTo(DeliveryStatus.Status.SENT);
         assertThat(status.outboxResolution()).isEqualTo(OutboxResolution.DEFAULT);
         assertThat(status.outboxMailboxId()).isEqualTo("mbx-default");
@@ -143,7 +118,7 @@ class OutboxResolutionIntegrationTests {
         assertThat(status.smtpReply()).startsWith("250");
         assertThat(status.attempt()).isEqualTo(1);
         assertThat(status.context()).containsEntry("flowId", "incident-default").containsEntry("serviceRequestId", "4711");
-        ConsumerRecord<String, String> record = statusTopic.withKey(requestId).get(0);
+        ConsumerRecord<String, String> record = topics.statusTopic().withKey(requestId).get(0);
         assertThat(CloudEventHeaders.lastValue(record.headers(), CloudEventHeaders.TYPE)).isEqualTo(EventTypes.DELIVERY_STATUS);
         assertThat(CloudEventHeaders.lastValue(record.headers(), CloudEventHeaders.SOURCE)).isEqualTo("/mailgw/outbound-sender");
         assertThat(meters.get("mailgw.outbound.deliveries").tag("status", "sent").tag("resolution", "DEFAULT").counter()
@@ -154,11 +129,11 @@ class OutboxResolutionIntegrationTests {
     @Test
     void sendsThroughDefaultOutboxWhenRequestNamesNoOutbox() throws Exception {
         String requestId = uniqueId("rule1-absent");
-        engine.publish(REQUESTS, "xpto", EngineRequests.withoutOutbox(requestId, "xpto", "luis@cliente.example", requestId));
+        topics.publish("xpto", EngineRequests.withoutOutbox(requestId, "xpto", "luis@cliente.example", requestId));
 
         MimeMessage mail = awaitOneMail(requestId);
         assertThat(mail.getHeader("From", null)).contains("noreply@gateway.example");
-        DeliveryStatus status = awaitFinalStatus(requestId);
+        DeliveryStatus status = topics.awaitFinalStatus(requestId);
         assertThat(status.status()).isEqualTo(DeliveryStatus.Status.SENT);
         assertThat(status.outboxResolution()).isEqualTo(OutboxResolution.DEFAULT);
         assertThat(status.contractId()).isEqualTo("xpto");
@@ -168,7 +143,7 @@ class OutboxResolutionIntegrationTests {
     @Test
     void sendsThroughContractOutboxLoggingInWithItsStoredPassword() throws Exception {
         String requestId = uniqueId("rule2");
-        engine.publish(REQUESTS, "xpto", EngineRequests.viaContract(requestId, "xpto", "eva@cliente.example", requestId));
+        topics.publish("xpto", EngineRequests.viaContract(requestId, "xpto", "eva@cliente.example", requestId));
 
         MimeMessage mail = awaitOneMail(requestId);
         assertThat(mail.getHeader("From", null)).isEqualTo("Gateway mbx-xpto-out <soporte@xpto.example>");
@@ -176,24 +151,25 @@ class OutboxResolutionIntegrationTests {
         assertThat(mail.getMessageID()).endsWith("@xpto.example>");
         assertThat(ReceivedMail.body(mail)).contains("Su solicitud fue registrada.");
 
-        DeliveryStatus status = awaitFinalStatus(requestId);
+        DeliveryStatus status = topics.awaitFinalStatus(requestId);
         assertThat(status.status()).isEqualTo(DeliveryStatus.Status.SENT);
         assertThat(status.outboxResolution()).isEqualTo(OutboxResolution.CONTRACT);
         assertThat(status.outboxMailboxId()).isEqualTo("mbx-xpto-out");
         assertThat(status.outboxResolutionReason()).isNull();
         assertThat(status.context()).containsEntry("flowId", "incident-xpto");
-        assertThat(statusTopic.withKey(requestId)).allSatisfy(record -> assertThat(record.value()).doesNotContain(PASSWORD));
+        assertThat(topics.statusTopic().withKey(requestId))
+                .allSatisfy(record -> assertThat(record.value()).doesNotContain(PASSWORD));
     }
 
     @Test
     void fallsBackToDefaultOutboxWhenContractHasNone() throws Exception {
         String requestId = uniqueId("rule3-none");
-        engine.publish(REQUESTS, "sin-buzon",
+        topics.publish("sin-buzon",
                 EngineRequests.viaContract(requestId, "sin-buzon", "raul@cliente.example", requestId));
 
         MimeMessage mail = awaitOneMail(requestId);
         assertThat(mail.getHeader("From", null)).contains("noreply@gateway.example");
-        DeliveryStatus status = awaitFinalStatus(requestId);
+        DeliveryStatus status = topics.awaitFinalStatus(requestId);
         assertThat(status.status()).isEqualTo(DeliveryStatus.Status.SENT);
         assertThat(status.outboxResolution()).isEqualTo(OutboxResolution.DEFAULT_FALLBACK);
         assertThat(status.outboxMailboxId()).isEqualTo("mbx-default");
@@ -204,12 +180,12 @@ class OutboxResolutionIntegrationTests {
     @Test
     void fallsBackToDefaultOutboxWhenContractOutboxIsDisabled() throws Exception {
         String requestId = uniqueId("rule3-disabled");
-        engine.publish(REQUESTS, "apagado",
+        topics.publish("apagado",
                 EngineRequests.viaContract(requestId, "apagado", "sara@cliente.example", requestId));
 
         MimeMessage mail = awaitOneMail(requestId);
         assertThat(mail.getHeader("From", null)).contains("noreply@gateway.example");
-        DeliveryStatus status = awaitFinalStatus(requestId);
+        DeliveryStatus status = topics.awaitFinalStatus(requestId);
         assertThat(status.outboxResolution()).isEqualTo(OutboxResolution.DEFAULT_FALLBACK);
         assertThat(status.outboxResolutionReason())
                 .isEqualTo("the outbox mbx-apagado-out linked to contract apagado is disabled");
@@ -219,16 +195,17 @@ class OutboxResolutionIntegrationTests {
     void rejectsSpecificOutboxOfUnknownContractAndSendsNothing() throws Exception {
         String requestId = uniqueId("rule4");
         String json = EngineRequests.viaContract(requestId, "no-such-contract", "ana@cliente.example", requestId);
-        engine.publish(REQUESTS, "no-such-contract", json);
+        topics.publish("no-such-contract", json);
 
-        DeliveryStatus status = awaitFinalStatus(requestId);
+        DeliveryStatus status = topics.awaitFinalStatus(requestId);
         assertThat(status.status()).isEqualTo(DeliveryStatus.Status.REJECTED);
         assertThat(status.error().code()).isEqualTo("UNKNOWN_CONTRACT");
         assertThat(status.error().message()).contains("no-such-contract");
         assertThat(status.error().retryable()).isFalse();
         assertThat(status.context()).containsEntry("flowId", "incident-no-such-contract");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters.withKey("no-such-contract")).hasSize(1));
-        ConsumerRecord<String, String> dead = deadLetters.withKey("no-such-contract").get(0);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(topics.deadLetters().withKey("no-such-contract")).hasSize(1));
+        ConsumerRecord<String, String> dead = topics.deadLetters().withKey("no-such-contract").get(0);
         assertThat(dead.value()).isEqualTo(json);
         assertThat(CloudEventHeaders.lastValue(dead.headers(), CloudEventHeaders.DLT_ERROR_CODE)).isEqualTo("UNKNOWN_CONTRACT");
         assertThat(ReceivedMail.withSubject(greenMail, requestId)).isEmpty();
@@ -237,14 +214,5 @@ class OutboxResolutionIntegrationTests {
     private static MimeMessage awaitOneMail(String subject) {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(ReceivedMail.withSubject(greenMail, subject)).hasSize(1));
         return ReceivedMail.withSubject(greenMail, subject).get(0);
-    }
-
-    private static DeliveryStatus awaitFinalStatus(String requestId) {
-        await().atMost(PATIENCE).untilAsserted(() -> PublishedStatuses.finalOf(statusTopic, requestId));
-        return PublishedStatuses.finalOf(statusTopic, requestId);
-    }
-
-    private static String uniqueId(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

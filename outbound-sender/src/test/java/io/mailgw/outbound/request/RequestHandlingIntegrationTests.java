@@ -25,14 +25,12 @@ import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.outbound.EngineRequests;
 import io.mailgw.outbound.PublishedStatuses;
 import io.mailgw.outbound.ReceivedMail;
+import io.mailgw.outbound.SenderTopics;
 import io.mailgw.outbound.TestOutboxes;
-import io.mailgw.testing.ForeignEngine;
-import io.mailgw.testing.KafkaTopicTail;
 import io.mailgw.testing.TestInfrastructure;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +41,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.mailgw.outbound.EngineRequests.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,18 +51,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = {
         "spring.config.name=outbound-sender",
-        "mailgw.topics.outbound-requests=" + RequestHandlingIntegrationTests.REQUESTS,
-        "mailgw.topics.outbound-status=" + RequestHandlingIntegrationTests.STATUS,
-        "mailgw.topics.outbound-requests-dlt=" + RequestHandlingIntegrationTests.DLT,
         "mailgw.topics.partitions=2",
-        "mailgw.outbound.consumer-group=it-handling",
         "mailgw.outbound.retry.delays=300ms,300ms",
         "resilience4j.retry.instances.smtp.wait-duration=20ms"})
 class RequestHandlingIntegrationTests {
 
-    static final String REQUESTS = "it-handling.requests";
-    static final String STATUS = "it-handling.status";
-    static final String DLT = "it-handling.requests.dlt";
     private static final String LOGIN = "soporte@xpto.example";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -72,9 +64,8 @@ class RequestHandlingIntegrationTests {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(LOGIN, LOGIN, "the-right-password"))
             .withPerMethodLifecycle(false);
 
-    private static ForeignEngine engine;
-    private static KafkaTopicTail statusTopic;
-    private static KafkaTopicTail deadLetters;
+    @RegisterExtension
+    static final SenderTopics topics = SenderTopics.named("it-handling");
 
     @Autowired
     MailboxRepository mailboxes;
@@ -90,7 +81,7 @@ class RequestHandlingIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "outbound-handling");
+        topics.register(registry, "outbound-handling");
     }
 
     @BeforeEach
@@ -110,20 +101,6 @@ class RequestHandlingIntegrationTests {
                 new Contract("closed", "Servidor caído", "mbx-closed-out", now, now, null),
                 new Contract("wrong-login", "Contraseña vieja", "mbx-wrong-login-out", now, now, null)));
         settings.save(new Settings(Settings.SINGLETON_ID, "mbx-default", now, null));
-        if (engine == null) {
-            engine = new ForeignEngine(TestInfrastructure.kafkaBootstrapServers());
-            statusTopic = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), STATUS);
-            deadLetters = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), DLT);
-        }
-    }
-
-    @AfterAll
-    static void closeClients() throws InterruptedException {
-        if (engine != null) {
-            engine.close();
-            statusTopic.close();
-            deadLetters.close();
-        }
     }
 
     @Test
@@ -133,23 +110,25 @@ class RequestHandlingIntegrationTests {
         String lineBreak = uniqueId("crlf");
         String unknownContract = uniqueId("unknown-contract");
         String good = uniqueId("good-after-bad");
-        engine.publish(REQUESTS, "default", notJson);
-        engine.publish(REQUESTS, "default", EngineRequests.withoutRecipient(noRecipient));
-        engine.publish(REQUESTS, "default", EngineRequests.withLineBreakInSubject(lineBreak, "ana@cliente.example"));
-        engine.publish(REQUESTS, "default",
+        topics.publish("default", notJson);
+        topics.publish("default", EngineRequests.withoutRecipient(noRecipient));
+        topics.publish("default", EngineRequests.withLineBreakInSubject(lineBreak, "ana@cliente.example"));
+        topics.publish("default",
                 EngineRequests.viaContract(unknownContract, "no-such-contract", "ana@cliente.example", unknownContract));
-        engine.publish(REQUESTS, "default", EngineRequests.viaDefault(good, "ana@cliente.example", good));
+        topics.publish("default", EngineRequests.viaDefault(good, "ana@cliente.example", good));
 
-        assertThat(awaitFinalStatus(good).status()).isEqualTo(Status.SENT);
+        assertThat(topics.awaitFinalStatus(good).status()).isEqualTo(Status.SENT);
         assertThat(ReceivedMail.withSubject(greenMail, good)).hasSize(1);
         assertRejected(noRecipient, "INVALID_REQUEST", "to:");
         assertRejected(lineBreak, "INVALID_REQUEST", "subject: must not contain CR or LF");
         assertRejected(unknownContract, "UNKNOWN_CONTRACT", "no-such-contract");
-        assertThat(PublishedStatuses.finalOf(statusTopic, noRecipient).context()).containsEntry("flowId", "broken");
+        assertThat(PublishedStatuses.finalOf(topics.statusTopic(), noRecipient).context())
+                .containsEntry("flowId", "broken");
         ConsumerRecord<String, String> dead = awaitDeadLetter(notJson);
         assertThat(reason(dead)).isEqualTo("INVALID_JSON");
         assertThat(CloudEventHeaders.lastValue(dead.headers(), CloudEventHeaders.DLT_ERROR_MESSAGE)).startsWith("not valid JSON");
-        assertThat(CloudEventHeaders.lastValue(dead.headers(), KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(REQUESTS);
+        assertThat(CloudEventHeaders.lastValue(dead.headers(), KafkaHeaders.ORIGINAL_TOPIC))
+                .isEqualTo(topics.requests());
         assertThat(dead.headers().lastHeader(KafkaHeaders.ORIGINAL_OFFSET)).isNotNull();
         assertThat(CloudEventHeaders.lastValue(dead.headers(), CloudEventHeaders.TYPE)).isEqualTo(EventTypes.SEND_MAIL_REQUESTED);
         assertThat(dead.key()).isEqualTo("default");
@@ -166,23 +145,23 @@ class RequestHandlingIntegrationTests {
         String requestId = uniqueId("twice");
         String marker = uniqueId("after-twice");
         String json = EngineRequests.viaDefault(requestId, "ana@cliente.example", requestId);
-        engine.publish(REQUESTS, "default", json);
-        engine.publish(REQUESTS, "default", json);
-        engine.publish(REQUESTS, "default", EngineRequests.viaDefault(marker, "ana@cliente.example", marker));
+        topics.publish("default", json);
+        topics.publish("default", json);
+        topics.publish("default", EngineRequests.viaDefault(marker, "ana@cliente.example", marker));
 
-        awaitFinalStatus(marker);
+        topics.awaitFinalStatus(marker);
         assertThat(ReceivedMail.withSubject(greenMail, requestId)).hasSize(1);
-        assertThat(PublishedStatuses.of(statusTopic, requestId)).singleElement()
+        assertThat(topics.statusesOf(requestId)).singleElement()
                 .satisfies(status -> assertThat(status.status()).isEqualTo(Status.SENT));
     }
 
     @Test
     void retriesAnUnreachableServerThenFailsToTheDeadLetterTopic() throws Exception {
         String requestId = uniqueId("closed-port");
-        engine.publish(REQUESTS, "closed", EngineRequests.viaContract(requestId, "closed", "ana@cliente.example", requestId));
+        topics.publish("closed", EngineRequests.viaContract(requestId, "closed", "ana@cliente.example", requestId));
 
-        DeliveryStatus failed = awaitFinalStatus(requestId);
-        assertThat(PublishedStatuses.of(statusTopic, requestId)).extracting(DeliveryStatus::status, DeliveryStatus::attempt)
+        DeliveryStatus failed = topics.awaitFinalStatus(requestId);
+        assertThat(topics.statusesOf(requestId)).extracting(DeliveryStatus::status, DeliveryStatus::attempt)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Status.RETRYING, 1),
                         org.assertj.core.groups.Tuple.tuple(Status.RETRYING, 2),
                         org.assertj.core.groups.Tuple.tuple(Status.FAILED, 3));
@@ -190,10 +169,11 @@ class RequestHandlingIntegrationTests {
         assertThat(failed.error().message()).contains("connection refused", "gave up after 3 attempts");
         assertThat(failed.outboxMailboxId()).isEqualTo("mbx-closed-out");
         assertThat(failed.messageId()).endsWith("@closed.example>");
-        assertThat(PublishedStatuses.of(statusTopic, requestId)).extracting(DeliveryStatus::messageId).containsOnly(failed.messageId());
+        assertThat(topics.statusesOf(requestId)).extracting(DeliveryStatus::messageId).containsOnly(failed.messageId());
         ConsumerRecord<String, String> dead = awaitDeadLetter(requestId);
         assertThat(reason(dead)).isEqualTo("SMTP_UNREACHABLE");
-        assertThat(CloudEventHeaders.lastValue(dead.headers(), KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(REQUESTS);
+        assertThat(CloudEventHeaders.lastValue(dead.headers(), KafkaHeaders.ORIGINAL_TOPIC))
+                .isEqualTo(topics.requests());
         MailboxStatus health = outboxHealth.read("mbx-closed-out");
         assertThat(health.state()).isEqualTo(MailboxState.UNREACHABLE);
         assertThat(health.lastError()).contains("connection refused");
@@ -202,11 +182,11 @@ class RequestHandlingIntegrationTests {
     @Test
     void failsAtOnceWhenTheServerRejectsTheLogin() throws Exception {
         String requestId = uniqueId("wrong-login");
-        engine.publish(REQUESTS, "wrong-login",
+        topics.publish("wrong-login",
                 EngineRequests.viaContract(requestId, "wrong-login", "ana@cliente.example", requestId));
 
-        DeliveryStatus failed = awaitFinalStatus(requestId);
-        assertThat(PublishedStatuses.of(statusTopic, requestId)).singleElement();
+        DeliveryStatus failed = topics.awaitFinalStatus(requestId);
+        assertThat(topics.statusesOf(requestId)).singleElement();
         assertThat(failed.status()).isEqualTo(Status.FAILED);
         assertThat(failed.error().code()).isEqualTo("SMTP_AUTH_FAILED");
         assertThat(failed.error().retryable()).isFalse();
@@ -219,9 +199,9 @@ class RequestHandlingIntegrationTests {
     @Test
     void deliversEveryPartOfARichRequestAndHidesBcc() throws Exception {
         String requestId = uniqueId("rich");
-        engine.publish(REQUESTS, "xpto", EngineRequests.everyField(requestId, "Solicitud " + requestId));
+        topics.publish("xpto", EngineRequests.everyField(requestId, "Solicitud " + requestId));
 
-        DeliveryStatus sent = awaitFinalStatus(requestId);
+        DeliveryStatus sent = topics.awaitFinalStatus(requestId);
         assertThat(sent.status()).isEqualTo(Status.SENT);
         assertThat(sent.context()).containsEntry("step.with.dots", "kept");
         await().atMost(PATIENCE).until(() -> ReceivedMail.withSubject(greenMail, "Solicitud " + requestId).size() == 3);
@@ -239,7 +219,7 @@ class RequestHandlingIntegrationTests {
     }
 
     private void assertRejected(String requestId, String code, String messagePart) {
-        DeliveryStatus status = awaitFinalStatus(requestId);
+        DeliveryStatus status = topics.awaitFinalStatus(requestId);
         assertThat(status.status()).isEqualTo(Status.REJECTED);
         assertThat(status.error().code()).isEqualTo(code);
         assertThat(status.error().message()).contains(messagePart);
@@ -253,25 +233,17 @@ class RequestHandlingIntegrationTests {
     }
 
     private static List<ConsumerRecord<String, String>> deadLettersWith(String valuePart) {
-        return deadLetters.records().stream().filter(record -> record.value().contains(valuePart)).toList();
+        return topics.deadLetters().records().stream().filter(record -> record.value().contains(valuePart)).toList();
     }
 
     private static String reason(ConsumerRecord<String, String> deadLetter) {
         return CloudEventHeaders.lastValue(deadLetter.headers(), CloudEventHeaders.DLT_ERROR_CODE);
     }
 
-    private static DeliveryStatus awaitFinalStatus(String requestId) {
-        await().atMost(PATIENCE).untilAsserted(() -> PublishedStatuses.finalOf(statusTopic, requestId));
-        return PublishedStatuses.finalOf(statusTopic, requestId);
-    }
 
     private static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String uniqueId(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }
