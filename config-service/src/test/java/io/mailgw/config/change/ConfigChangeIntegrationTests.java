@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-import io.mailgw.config.ApiClient;
+import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.TestMailboxes;
 import io.mailgw.events.CloudEventHeaders;
 import io.mailgw.events.ConfigChanged;
@@ -20,9 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,24 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Reads {@code mail.config.changes} with a plain Kafka consumer, as another service would. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
-        "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
-class ConfigChangeIntegrationTests {
+class ConfigChangeIntegrationTests extends AbstractApiIntegrationTests {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "config-changes");
     }
 
-    @LocalServerPort
-    int port;
-
-    ApiClient admin;
     KafkaTopicTail changes;
 
     @BeforeEach
     void listen() {
-        admin = ApiClient.as(port, "admin", "admin-pass");
         changes = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), Topics.CONFIG_CHANGES);
     }
 

@@ -1,39 +1,23 @@
 package io.mailgw.config.contract;
 
-import io.mailgw.config.ApiClient;
+import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.TestMailboxes;
 import io.mailgw.testing.TestInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
-        "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
-class ContractApiIntegrationTests {
+class ContractApiIntegrationTests extends AbstractApiIntegrationTests {
 
     private static final String CONTRACTS = "/api/v1/contracts";
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "config-contract-api");
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient admin;
-
-    @BeforeEach
-    void signIn() {
-        admin = ApiClient.as(port, "admin", "admin-pass");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.mailgw.config.mailbox;
 
 import java.util.List;
 
-import io.mailgw.config.ApiClient;
+import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.TestMailboxes;
 import io.mailgw.model.secret.EncryptedPassword;
@@ -11,14 +11,10 @@ import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.testing.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,9 +24,7 @@ import static io.mailgw.config.TestMailboxes.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
-        "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
-class MailboxApiIntegrationTests {
+class MailboxApiIntegrationTests extends AbstractApiIntegrationTests {
 
     private static final String MAILBOXES = "/api/v1/mailboxes";
 
@@ -38,9 +32,6 @@ class MailboxApiIntegrationTests {
     static void servers(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "config-mailbox-api");
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MongoOperations mongo;
@@ -53,13 +44,6 @@ class MailboxApiIntegrationTests {
 
     @Autowired
     MailboxEditor editor;
-
-    ApiClient admin;
-
-    @BeforeEach
-    void signIn() {
-        admin = ApiClient.as(port, "admin", "admin-pass");
-    }
 
     @Test
     void createsInboundMailboxWithLocationDefaultsAndPasswordSet() {

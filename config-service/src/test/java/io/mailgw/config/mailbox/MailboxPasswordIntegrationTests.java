@@ -1,19 +1,15 @@
 package io.mailgw.config.mailbox;
 
-import io.mailgw.config.ApiClient;
+import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.TestMailboxes;
 import io.mailgw.model.secret.EncryptedPassword;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.testing.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,9 +18,7 @@ import static io.mailgw.config.TestMailboxes.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The password is write-only: encrypted in MongoDB, kept when a replace leaves it out, in no response. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
-        "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
-class MailboxPasswordIntegrationTests {
+class MailboxPasswordIntegrationTests extends AbstractApiIntegrationTests {
 
     private static final String MAILBOXES = "/api/v1/mailboxes";
 
@@ -33,21 +27,11 @@ class MailboxPasswordIntegrationTests {
         TestInfrastructure.register(registry, "config-mailbox-password");
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     MongoOperations mongo;
 
     @Autowired
     PasswordCipher cipher;
-
-    ApiClient admin;
-
-    @BeforeEach
-    void signIn() {
-        admin = ApiClient.as(port, "admin", "admin-pass");
-    }
 
     @Test
     void noResponseCarriesThePasswordAndMongoHoldsItEncryptedOnly() {

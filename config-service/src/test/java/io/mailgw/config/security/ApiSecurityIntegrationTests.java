@@ -3,6 +3,7 @@ package io.mailgw.config.security;
 import java.time.Instant;
 import java.util.Set;
 
+import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.ApiClient;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.TestMailboxes;
@@ -12,28 +13,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
-        "mailgw.admin.user=first-admin", "mailgw.admin.password=first-admin-pass"})
-class ApiSecurityIntegrationTests {
+@TestPropertySource(properties = {"mailgw.admin.user=first-admin", "mailgw.admin.password=first-admin-pass"})
+class ApiSecurityIntegrationTests extends AbstractApiIntegrationTests {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "config-security");
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MongoOperations mongo;
@@ -41,7 +36,6 @@ class ApiSecurityIntegrationTests {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    ApiClient admin;
     ApiClient viewer;
     ApiClient anonymous;
 
@@ -49,7 +43,6 @@ class ApiSecurityIntegrationTests {
     void users() {
         mongo.save(new ApiUser("viewer", passwordEncoder.encode("viewer-pass"), Set.of(ApiRole.VIEWER), true,
                 Instant.now()));
-        admin = ApiClient.as(port, "first-admin", "first-admin-pass");
         viewer = ApiClient.as(port, "viewer", "viewer-pass");
         anonymous = ApiClient.anonymous(port);
     }

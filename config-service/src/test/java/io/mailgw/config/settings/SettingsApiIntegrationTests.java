@@ -1,25 +1,19 @@
 package io.mailgw.config.settings;
 
-import io.mailgw.config.ApiClient;
+import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.TestMailboxes;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.testing.TestInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
-        "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
-class SettingsApiIntegrationTests {
+class SettingsApiIntegrationTests extends AbstractApiIntegrationTests {
 
     private static final String SETTINGS = "/api/v1/settings";
 
@@ -28,18 +22,8 @@ class SettingsApiIntegrationTests {
         TestInfrastructure.register(registry, "config-settings-api");
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     SettingsRepository settings;
-
-    ApiClient admin;
-
-    @BeforeEach
-    void signIn() {
-        admin = ApiClient.as(port, "admin", "admin-pass");
-    }
 
     @Test
     void setsAndUnsetsTheDefaultOutbox() {

@@ -3,38 +3,22 @@ package io.mailgw.config.web;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 
-import io.mailgw.config.ApiClient;
+import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.testing.TestInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every failure, Spring MVC's own included, reaches the client as an RFC 9457 problem detail. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=config-service",
-        "mailgw.admin.user=admin", "mailgw.admin.password=admin-pass"})
-class ApiProblemIntegrationTests {
+class ApiProblemIntegrationTests extends AbstractApiIntegrationTests {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "config-problems");
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient admin;
-
-    @BeforeEach
-    void signIn() {
-        admin = ApiClient.as(port, "admin", "admin-pass");
     }
 
     @Test
