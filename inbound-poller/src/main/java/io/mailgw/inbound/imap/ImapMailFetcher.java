@@ -1,7 +1,5 @@
 package io.mailgw.inbound.imap;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -97,7 +95,7 @@ class ImapMailFetcher implements MailFetcher {
             }
             long uid = uids.getUID(message);
             sink.publish(new FetchedMessage(mailbox, MailReceived.imapEventId(mailbox.id(), uidValidity, uid),
-                    uidValidity, uid, receivedAt(message), raw(message, uid)));
+                    uidValidity, uid, receivedAt(message), FetchedMessage.rawOf(message, "UID " + uid)));
             checkpoints.moveImap(mailbox.id(), source, uidValidity, uid);
             afterRead.apply(folder, message);
             published++;
@@ -155,17 +153,6 @@ class ImapMailFetcher implements MailFetcher {
 
     private static Instant receivedAt(Message message) throws MessagingException {
         return message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant();
-    }
-
-    private static byte[] raw(Message message, long uid) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
-        try {
-            message.writeTo(out);
-        }
-        catch (IOException ex) {
-            throw new MessagingException("Reading message UID " + uid + " failed", ex);
-        }
-        return out.toByteArray();
     }
 
     /** The account and folder a checkpoint belongs to: another host, user or folder starts afresh. */

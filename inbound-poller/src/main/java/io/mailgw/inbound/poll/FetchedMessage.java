@@ -1,9 +1,13 @@
 package io.mailgw.inbound.poll;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
 
 import io.mailgw.model.mailbox.Mailbox;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 
 /**
  * One message as read from the server, before parsing.
@@ -21,6 +25,22 @@ public record FetchedMessage(Mailbox mailbox, String eventId, Long uidValidity, 
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(raw, "raw");
+    }
+
+    /**
+     * The RFC 822 bytes of a message exactly as the server gives them.
+     *
+     * @param which the message as the protocol names it, for the error ({@code UID 7}, {@code UIDL abc})
+     */
+    public static byte[] rawOf(Message message, String which) throws MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
+        try {
+            message.writeTo(out);
+        }
+        catch (IOException ex) {
+            throw new MessagingException("Reading message " + which + " failed", ex);
+        }
+        return out.toByteArray();
     }
 
     @Override

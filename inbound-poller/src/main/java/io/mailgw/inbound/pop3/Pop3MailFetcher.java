@@ -1,7 +1,5 @@
 package io.mailgw.inbound.pop3;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,7 +95,7 @@ class Pop3MailFetcher implements MailFetcher {
                 continue;
             }
             sink.publish(new FetchedMessage(mailbox, MailReceived.pop3EventId(mailbox.id(), entry.getKey()),
-                    null, null, null, raw(entry.getValue(), entry.getKey())));
+                    null, null, null, FetchedMessage.rawOf(entry.getValue(), "UIDL " + entry.getKey())));
             checkpoints.addPop3(mailbox.id(), source, entry.getKey());
             if (delete) {
                 entry.getValue().setFlag(Flags.Flag.DELETED, true);
@@ -139,17 +137,6 @@ class Pop3MailFetcher implements MailFetcher {
             byUidl.put(uidl, message);
         }
         return byUidl;
-    }
-
-    private static byte[] raw(Message message, String uidl) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
-        try {
-            message.writeTo(out);
-        }
-        catch (IOException ex) {
-            throw new MessagingException("Reading message UIDL " + uidl + " failed", ex);
-        }
-        return out.toByteArray();
     }
 
     /** The account a checkpoint belongs to: another host or user starts afresh. */
