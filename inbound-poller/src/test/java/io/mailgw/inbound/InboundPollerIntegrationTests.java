@@ -258,6 +258,21 @@ class InboundPollerIntegrationTests {
                 .containsExactly(MailReceived.imapEventId(id, uidValidity, 1));
     }
 
+    @Test
+    void changedUidValidityOfAnEmptyFolderIsRecordedOnce() throws Exception {
+        long uidValidity = greenMail.getManagers().getImapHostManager().getInbox(greenMail.getUserManager()
+                .getUserByEmail(user)).getUidValidity();
+        String source = "imap:" + user + "@" + TestMailboxes.HOST + "/INBOX";
+        mongo.save(new ImapCheckpoint(id, source, uidValidity - 1, 99, Instant.now()), "inbound_checkpoints");
+        mailboxes.save(TestMailboxes.imapInboxFromNow(id, imapPort(), user, PASSWORD));
+
+        await().untilAsserted(() -> assertThat(mongo.findById(id, ImapCheckpoint.class, "inbound_checkpoints"))
+                .satisfies(checkpoint -> {
+                    assertThat(checkpoint.uidValidity()).isEqualTo(uidValidity);
+                    assertThat(checkpoint.lastUid()).isZero();
+                }));
+    }
+
     /** Mail there before the first poll of {@code startingNow} is left alone; mail that arrives later is published. */
     private void assertSkipsMailAlreadyThere(Mailbox startingNow) {
         TestMail.send(smtpPort(), user, "Antes", "ya estaba");

@@ -87,7 +87,7 @@ class ImapMailFetcher implements MailFetcher {
                     mailbox.describe(), folder.getMessageCount(), lastUid);
             return 0;
         }
-        long lastUid = startAfter(mailbox, checkpoint, uidValidity);
+        long lastUid = startAfter(mailbox, source, checkpoint, uidValidity);
         int published = 0;
         for (Message message : newMessages(folder, lastUid)) {
             if (!keepGoing.getAsBoolean()) {
@@ -103,7 +103,7 @@ class ImapMailFetcher implements MailFetcher {
         return published;
     }
 
-    private long startAfter(Mailbox mailbox, Optional<ImapCheckpoint> checkpoint, long uidValidity) {
+    private long startAfter(Mailbox mailbox, String source, Optional<ImapCheckpoint> checkpoint, long uidValidity) {
         if (checkpoint.isEmpty()) {
             return 0;
         }
@@ -111,6 +111,8 @@ class ImapMailFetcher implements MailFetcher {
             log.warn("UIDVALIDITY of {} changed from {} to {}: the server renumbered the folder, so it is read "
                     + "again from the start; its messages are published again with new event ids",
                     mailbox.describe(), checkpoint.get().uidValidity(), uidValidity);
+            // the new numbering is recorded at once, so that an empty folder is not "renumbered" on every poll
+            checkpoints.moveImap(mailbox.id(), source, uidValidity, 0);
             return 0;
         }
         return checkpoint.get().lastUid();
