@@ -99,12 +99,16 @@ public record Mailbox(
                 fromAddress, fromName, security, authRequired, created, now, expectedVersion);
     }
 
-    /** Where the mailbox lives, for logs and errors: {@code imaps://user@host:993/INBOX}, no secret. */
+    /**
+     * Where the mailbox lives, for logs and errors, as a URL without secret:
+     * {@code imaps://soporte%40xpto.example@imap.xpto.example:993/INBOX} (an {@code @} in the user
+     * name is written {@code %40}, so that the host stays the part after the last {@code @}).
+     */
     public String describe() {
         String scheme = isInbound() ? (protocol == null ? "inbound" : protocol.name().toLowerCase())
                 : (security == SmtpSecurity.SSL ? "smtps" : "smtp");
         String path = isInbound() && folder != null ? "/" + folder : "";
-        return scheme + "://" + (username == null ? "" : username + "@") + host + ":" + port + path;
+        return scheme + "://" + (username == null ? "" : username.replace("@", "%40") + "@") + host + ":" + port + path;
     }
 
     private static Integer defaultPort(InboundProtocol protocol) {

@@ -93,7 +93,7 @@ class MailboxValidatorTests {
     @Test
     void describesTheMailboxWithoutItsPassword() {
         assertThat(TestMailboxes.imapsInbox().withDefaults().describe())
-                .isEqualTo("imaps://soporte@xpto.example@imap.xpto.example:993/INBOX");
+                .isEqualTo("imaps://soporte%40xpto.example@imap.xpto.example:993/INBOX");
     }
 
     private static List<String> fields(Mailbox mailbox, boolean hasPassword) {
