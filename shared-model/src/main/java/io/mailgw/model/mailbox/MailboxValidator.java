@@ -16,13 +16,21 @@ import jakarta.mail.internet.InternetAddress;
 
 /**
  * The rules of a mailbox of each type (CONTRACT §4), applied to a document with its defaults
- * filled in. Names the JSON field of every broken rule.
+ * filled in. Names the JSON field of every broken rule, with a stable code per rule (the admin
+ * page's message bundles translate it) and the English message the API answers with.
  */
 public final class MailboxValidator {
 
     private static final Pattern HOST = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
                     + "|\\[?[0-9A-Fa-f:.]+]?");
+    /** Code of a field that must be given. */
+    public static final String REQUIRED = "required";
+    /** Code of an id (or a reference to one) that is not 1 to 64 of {@code [A-Za-z0-9._-]}. */
+    public static final String ID_FORMAT = "id.format";
+    public static final String ID_MESSAGE = "must be 1 to 64 of A-Z a-z 0-9 . _ -";
+
+    private static final int MAX_NAME_LENGTH = 200;
     private static final int MIN_POLL_SECONDS = 10;
     private static final int MAX_POLL_SECONDS = 86_400;
 
@@ -34,7 +42,8 @@ public final class MailboxValidator {
      */
     public static List<FieldViolation> validate(Mailbox mailbox, boolean hasPassword) {
         List<FieldViolation> violations = new ArrayList<>();
-        checkCommon(mailbox, hasPassword, violations);
+        checkIdentity(mailbox, violations);
+        checkServer(mailbox, hasPassword, violations);
         if (mailbox.isInbound()) {
             checkInbound(mailbox, violations);
         }
@@ -44,71 +53,83 @@ public final class MailboxValidator {
         return violations;
     }
 
-    private static void checkCommon(Mailbox mailbox, boolean hasPassword, List<FieldViolation> violations) {
+    private static void checkIdentity(Mailbox mailbox, List<FieldViolation> violations) {
         if (mailbox.id() != null && !Ids.isValid(mailbox.id())) {
-            violations.add(new FieldViolation("id", "must be 1 to 64 of A-Z a-z 0-9 . _ -"));
+            violations.add(FieldViolation.of("id", ID_FORMAT, ID_MESSAGE));
         }
         if (mailbox.type() == null) {
-            violations.add(new FieldViolation("type", "required: INBOUND or OUTBOUND"));
+            violations.add(FieldViolation.of("type", "mailbox.type.required", "required: INBOUND or OUTBOUND"));
         }
-        if (blank(mailbox.name()) || mailbox.name().length() > 200) {
-            violations.add(new FieldViolation("name", "required, at most 200 characters"));
+        if (blank(mailbox.name()) || mailbox.name().length() > MAX_NAME_LENGTH) {
+            violations.add(FieldViolation.of("name", "name.required",
+                    "required, at most " + MAX_NAME_LENGTH + " characters", MAX_NAME_LENGTH));
         }
         if (mailbox.contractId() != null && !Ids.isValid(mailbox.contractId())) {
-            violations.add(new FieldViolation("contractId", "must be 1 to 64 of A-Z a-z 0-9 . _ -"));
+            violations.add(FieldViolation.of("contractId", ID_FORMAT, ID_MESSAGE));
         }
+    }
+
+    private static void checkServer(Mailbox mailbox, boolean hasPassword, List<FieldViolation> violations) {
         if (blank(mailbox.host()) || !HOST.matcher(mailbox.host()).matches()) {
-            violations.add(new FieldViolation("host", "required, a host name or IP address"));
+            violations.add(FieldViolation.of("host", "mailbox.host.invalid", "required, a host name or IP address"));
         }
         if (mailbox.port() == null || mailbox.port() < 1 || mailbox.port() > 65_535) {
-            violations.add(new FieldViolation("port", "required, 1 to 65535"));
+            violations.add(FieldViolation.of("port", "mailbox.port.range", "required, 1 to 65535"));
         }
         if (mailbox.needsCredentials() && blank(mailbox.username())) {
-            violations.add(new FieldViolation("username", "required"));
+            violations.add(FieldViolation.of("username", REQUIRED, "required"));
         }
         if (mailbox.needsCredentials() && !hasPassword) {
-            violations.add(new FieldViolation("password", "required"));
+            violations.add(FieldViolation.of("password", REQUIRED, "required"));
         }
         if (mailbox.trustedCertificatePem() != null && !isCertificate(mailbox.trustedCertificatePem())) {
-            violations.add(new FieldViolation("trustedCertificatePem", "not a PEM X.509 certificate"));
+            violations.add(FieldViolation.of("trustedCertificatePem", "mailbox.certificate.invalid",
+                    "not a PEM X.509 certificate"));
         }
     }
 
     private static void checkInbound(Mailbox mailbox, List<FieldViolation> violations) {
         if (mailbox.protocol() == null) {
-            violations.add(new FieldViolation("protocol", "required: IMAP, IMAPS, POP3 or POP3S"));
+            violations.add(FieldViolation.of("protocol", "mailbox.protocol.required",
+                    "required: IMAP, IMAPS, POP3 or POP3S"));
             return;
         }
         boolean pop3 = mailbox.protocol().isPop3();
         if (blank(mailbox.folder())) {
-            violations.add(new FieldViolation("folder", "required"));
+            violations.add(FieldViolation.of("folder", REQUIRED, "required"));
         }
         else if (pop3 && !Mailbox.DEFAULT_FOLDER.equals(mailbox.folder())) {
-            violations.add(new FieldViolation("folder", "POP3 has only INBOX"));
+            violations.add(FieldViolation.of("folder", "mailbox.folder.pop3", "POP3 has only INBOX"));
         }
         int interval = mailbox.pollIntervalSeconds();
         if (interval < MIN_POLL_SECONDS || interval > MAX_POLL_SECONDS) {
-            violations.add(new FieldViolation("pollIntervalSeconds",
-                    "must be " + MIN_POLL_SECONDS + " to " + MAX_POLL_SECONDS));
+            violations.add(FieldViolation.of("pollIntervalSeconds", "mailbox.pollInterval.range",
+                    "must be " + MIN_POLL_SECONDS + " to " + MAX_POLL_SECONDS, MIN_POLL_SECONDS, MAX_POLL_SECONDS));
         }
         if (pop3 && mailbox.afterRead() != AfterRead.DELETE && mailbox.afterRead() != AfterRead.NONE) {
-            violations.add(new FieldViolation("afterRead", "POP3 supports only DELETE or NONE"));
+            violations.add(FieldViolation.of("afterRead", "mailbox.afterRead.pop3",
+                    "POP3 supports only DELETE or NONE"));
         }
         boolean move = mailbox.afterRead() == AfterRead.MOVE;
         if (move && blank(mailbox.moveToFolder())) {
-            violations.add(new FieldViolation("moveToFolder", "required when afterRead is MOVE"));
+            violations.add(FieldViolation.of("moveToFolder", "mailbox.moveToFolder.required",
+                    "required when afterRead is MOVE"));
         }
         if (!move && mailbox.moveToFolder() != null) {
-            violations.add(new FieldViolation("moveToFolder", "only allowed when afterRead is MOVE"));
+            violations.add(FieldViolation.of("moveToFolder", "mailbox.moveToFolder.notAllowed",
+                    "only allowed when afterRead is MOVE"));
         }
     }
 
     private static void checkOutbound(Mailbox mailbox, List<FieldViolation> violations) {
         if (blank(mailbox.fromAddress()) || !isAddress(mailbox.fromAddress())) {
-            violations.add(new FieldViolation("fromAddress", "required, an e-mail address such as soporte@xpto.example"));
+            violations.add(FieldViolation.of("fromAddress", "mailbox.fromAddress.invalid",
+                    "required, an e-mail address such as soporte@xpto.example"));
         }
-        if (mailbox.fromName() != null && (mailbox.fromName().length() > 200 || hasLineBreak(mailbox.fromName()))) {
-            violations.add(new FieldViolation("fromName", "at most 200 characters, without line breaks"));
+        String fromName = mailbox.fromName();
+        if (fromName != null && (fromName.length() > MAX_NAME_LENGTH || hasLineBreak(fromName))) {
+            violations.add(FieldViolation.of("fromName", "mailbox.fromName.invalid",
+                    "at most " + MAX_NAME_LENGTH + " characters, without line breaks", MAX_NAME_LENGTH));
         }
     }
 

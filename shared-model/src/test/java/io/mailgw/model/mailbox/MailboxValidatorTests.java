@@ -6,6 +6,7 @@ import io.mailgw.model.FieldViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MailboxValidatorTests {
 
@@ -88,6 +89,21 @@ class MailboxValidatorTests {
                 base.fromAddress(), null, null, null, null, null, null);
 
         assertThat(fields(bad, true)).containsExactly("id", "trustedCertificatePem");
+    }
+
+    @Test
+    void namesEachRuleByAStableCodeWithTheValuesItsMessageNeeds() {
+        Mailbox in = new Mailbox("i", "In", MailboxType.INBOUND, true, null, "imap.x.example", 0, null, null, null,
+                InboundProtocol.IMAP, "INBOX", 5, AfterRead.NONE, null, null, null, null, null, null, null, null, null);
+
+        List<FieldViolation> violations = MailboxValidator.validate(in.withDefaults(), false);
+
+        assertThat(violations).extracting(FieldViolation::field, FieldViolation::code)
+                .containsExactly(tuple("port", "mailbox.port.range"), tuple("username", MailboxValidator.REQUIRED),
+                        tuple("password", MailboxValidator.REQUIRED),
+                        tuple("pollIntervalSeconds", "mailbox.pollInterval.range"));
+        assertThat(violations.get(3).arguments()).containsExactly(10, 86_400);
+        assertThat(violations.get(3).message()).isEqualTo("must be 10 to 86400");
     }
 
     @Test
