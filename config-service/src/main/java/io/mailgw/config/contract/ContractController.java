@@ -1,6 +1,7 @@
 package io.mailgw.config.contract;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import io.mailgw.model.contract.Contract;
@@ -40,8 +41,8 @@ class ContractController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ContractView> create(@RequestBody JsonNode body) {
-        Contract saved = editor.create(ContractSubmission.read(body));
+    ResponseEntity<ContractView> create(@RequestBody JsonNode body, Principal user) {
+        Contract saved = editor.create(body, user.getName());
         return ResponseEntity.created(URI.create(PATH + "/" + saved.id())).body(ContractView.of(saved));
     }
 
@@ -51,14 +52,13 @@ class ContractController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ContractView replace(@PathVariable String id, @RequestBody JsonNode body) {
-        Contract stored = editor.find(id);
-        return ContractView.of(editor.replace(stored, ContractSubmission.read(body)));
+    ContractView replace(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
+        return ContractView.of(editor.replace(id, body, user.getName()));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        editor.delete(id);
+    ResponseEntity<Void> delete(@PathVariable String id, Principal user) {
+        editor.delete(id, user.getName());
         return ResponseEntity.noContent().build();
     }
 }

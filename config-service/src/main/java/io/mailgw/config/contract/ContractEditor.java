@@ -17,15 +17,19 @@ import io.mailgw.model.Ids;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.MailboxRepository;
+import io.mailgw.model.mailbox.MailboxValidator;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The decisions behind changing a contract: ids that never change, a linked outbox that must be
- * an existing OUTBOUND mailbox, and no deletion while mailboxes belong to the contract.
+ * an existing OUTBOUND mailbox, and no deletion while mailboxes belong to the contract. The API and
+ * the admin page both change contracts through here only, with the contract JSON of CONTRACT §4,
+ * and name the signed-in user who asks ({@code actor}), for the audit log.
  */
 @Component
-class ContractEditor {
+public class ContractEditor {
 
     static final String ID_PREFIX = "ctr";
     static final int MAX_NAME_LENGTH = 200;
@@ -45,7 +49,14 @@ class ContractEditor {
         this.clock = clock;
     }
 
-    Contract create(ContractSubmission submission) {
+    /**
+     * @param body  the contract JSON
+     * @param actor the name of the signed-in user who asks
+     * @throws io.mailgw.config.web.InvalidRequestException naming every broken rule
+     * @throws ConflictException when the id is taken
+     */
+    public Contract create(JsonNode body, String actor) {
+        ContractSubmission submission = ContractSubmission.read(body);
         Contract draft = submission.draft();
         String id = draft.id() != null ? draft.id() : Ids.generate(ID_PREFIX);
         check(draft, new Violations().addAll(submission.violations()));
@@ -59,12 +70,19 @@ class ContractEditor {
         return saved;
     }
 
-    /** Replaces {@code stored}, as read for this request, failing with 409 if it changed meanwhile. */
-    Contract replace(Contract stored, ContractSubmission submission) {
+    /**
+     * Replaces the contract as read now, failing with 409 if it changes meanwhile.
+     *
+     * @throws NotFoundException when there is no contract {@code id}
+     */
+    public Contract replace(String id, JsonNode body, String actor) {
+        Contract stored = find(id);
+        ContractSubmission submission = ContractSubmission.read(body);
         Contract draft = submission.draft();
         Violations violations = new Violations().addAll(submission.violations());
         if (draft.id() != null && !draft.id().equals(stored.id())) {
-            violations.add("id", "must be '" + stored.id() + "' as in the path, or left out: ids never change");
+            violations.add("id", "id.fixed", "must be '" + stored.id()
+                    + "' as in the path, or left out: ids never change", stored.id());
         }
         check(draft, violations);
         Contract saved = contracts.save(new Contract(stored.id(), draft.name(), draft.outboundMailboxId(),
@@ -73,7 +91,10 @@ class ContractEditor {
         return saved;
     }
 
-    void delete(String id) {
+    /**
+     * @throws ConflictException naming the mailboxes that still belong to the contract
+     */
+    public void delete(String id, String actor) {
         Contract stored = find(id);
         List<Reference> references = mailboxes.findByContractId(id).stream()
                 .map(mailbox -> new Reference("MAILBOX", mailbox.id(), "contractId")).toList();
@@ -86,18 +107,22 @@ class ContractEditor {
         changes.publish(Kind.CONTRACT, id, Change.DELETED);
     }
 
-    Contract find(String id) {
+    /**
+     * @throws NotFoundException when there is no contract {@code id}
+     */
+    public Contract find(String id) {
         return contracts.findById(id).orElseThrow(() -> new NotFoundException("contract", id));
     }
 
     private void check(Contract draft, Violations violations) {
         if (draft.id() != null && !Ids.isValid(draft.id())) {
-            violations.add("id", "must be 1 to 64 of A-Z a-z 0-9 . _ -");
+            violations.add("id", MailboxValidator.ID_FORMAT, MailboxValidator.ID_MESSAGE);
         }
         String name = draft.name();
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
                 || name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {
-            violations.add("name", "required, at most " + MAX_NAME_LENGTH + " characters, without line breaks");
+            violations.add("name", "contract.name.invalid",
+                    "required, at most " + MAX_NAME_LENGTH + " characters, without line breaks", MAX_NAME_LENGTH);
         }
         outboxCheck.check("outboundMailboxId", draft.outboundMailboxId(), violations);
         violations.throwIfAny();

@@ -1,6 +1,7 @@
 package io.mailgw.config.mailbox;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import io.mailgw.config.web.InvalidRequestException;
@@ -57,8 +58,8 @@ class MailboxController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MailboxView> create(@RequestBody JsonNode body) {
-        Mailbox saved = editor.create(MailboxJsonReader.read(body, null));
+    ResponseEntity<MailboxView> create(@RequestBody JsonNode body, Principal user) {
+        Mailbox saved = editor.create(body, user.getName());
         return ResponseEntity.created(URI.create(PATH + "/" + saved.id())).body(MailboxView.of(saved));
     }
 
@@ -69,14 +70,13 @@ class MailboxController {
 
     /** Replaces the mailbox; a body without {@code password} keeps the stored one. */
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MailboxView replace(@PathVariable String id, @RequestBody JsonNode body) {
-        Mailbox stored = editor.find(id);
-        return MailboxView.of(editor.replace(stored, MailboxJsonReader.read(body, stored.type())));
+    MailboxView replace(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
+        return MailboxView.of(editor.replace(id, body, user.getName()));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        editor.delete(id);
+    ResponseEntity<Void> delete(@PathVariable String id, Principal user) {
+        editor.delete(id, user.getName());
         return ResponseEntity.noContent().build();
     }
 

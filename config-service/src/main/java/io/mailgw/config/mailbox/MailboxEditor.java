@@ -23,6 +23,7 @@ import io.mailgw.model.secret.EncryptedPassword;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.model.status.MailboxStatus;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,10 +34,12 @@ import org.springframework.stereotype.Component;
  * The decisions behind creating, replacing and deleting a mailbox: ids that never change, a
  * type that never changes, a password kept unless a new one is given (and stored encrypted
  * only), a contract that must exist, and no deletion while a contract or the settings use the
- * mailbox. Every saved change is announced on Kafka afterwards.
+ * mailbox. Every saved change is announced on Kafka afterwards. The API and the admin page both
+ * change mailboxes through here only, with the mailbox JSON of CONTRACT §4, and name the signed-in
+ * user who asks ({@code actor}), for the audit log.
  */
 @Component
-class MailboxEditor {
+public class MailboxEditor {
 
     static final String ID_PREFIX = "mbx";
 
@@ -59,7 +62,14 @@ class MailboxEditor {
         this.clock = clock;
     }
 
-    Mailbox create(MailboxSubmission submission) {
+    /**
+     * @param body  the mailbox JSON
+     * @param actor the name of the signed-in user who asks
+     * @throws io.mailgw.config.web.InvalidRequestException naming every broken rule
+     * @throws ConflictException when the id is taken
+     */
+    public Mailbox create(JsonNode body, String actor) {
+        MailboxSubmission submission = MailboxJsonReader.read(body, null);
         Mailbox draft = submission.draft();
         String id = draft.id() != null ? draft.id() : Ids.generate(ID_PREFIX);
         Mailbox candidate = MailboxCopies.withId(draft, id).withDefaults();
@@ -75,17 +85,28 @@ class MailboxEditor {
         return saved;
     }
 
+    /**
+     * Replaces the mailbox as read now, failing with 409 if it changes meanwhile; a body without
+     * {@code password} keeps the stored one.
+     *
+     * @throws NotFoundException when there is no mailbox {@code id}
+     */
+    public Mailbox replace(String id, JsonNode body, String actor) {
+        Mailbox stored = find(id);
+        return replace(stored, MailboxJsonReader.read(body, stored.type()), actor);
+    }
+
     /** Replaces {@code stored}, as read for this request, failing with 409 if it changed meanwhile. */
-    Mailbox replace(Mailbox stored, MailboxSubmission submission) {
+    Mailbox replace(Mailbox stored, MailboxSubmission submission, String actor) {
         String id = stored.id();
         Violations violations = new Violations().addAll(submission.violations());
         Mailbox draft = submission.draft();
         if (draft.id() != null && !draft.id().equals(id)) {
-            violations.add("id", "must be '" + id + "' as in the path, or left out: ids never change");
+            violations.add("id", "id.fixed", "must be '" + id + "' as in the path, or left out: ids never change", id);
         }
         if (draft.type() != stored.type()) {
-            violations.add("type", "must stay " + stored.type() + ": the type of a mailbox never changes; "
-                    + "create a new mailbox instead");
+            violations.add("type", "mailbox.type.fixed", "must stay " + stored.type()
+                    + ": the type of a mailbox never changes; create a new mailbox instead", stored.type());
         }
         Mailbox candidate = MailboxCopies.withId(draft, id).withDefaults();
         check(candidate, submission.hasPassword() || stored.password() != null, violations);
@@ -96,7 +117,10 @@ class MailboxEditor {
         return saved;
     }
 
-    void delete(String id) {
+    /**
+     * @throws ConflictException naming the contracts and settings that still use the mailbox
+     */
+    public void delete(String id, String actor) {
         Mailbox stored = find(id);
         List<Reference> references = referencesTo(id);
         if (!references.isEmpty()) {
@@ -108,7 +132,10 @@ class MailboxEditor {
         changes.publish(Kind.MAILBOX, id, Change.DELETED);
     }
 
-    Mailbox find(String id) {
+    /**
+     * @throws NotFoundException when there is no mailbox {@code id}
+     */
+    public Mailbox find(String id) {
         return mailboxes.findById(id).orElseThrow(() -> new NotFoundException("mailbox", id));
     }
 
@@ -116,7 +143,8 @@ class MailboxEditor {
         violations.addAll(MailboxValidator.validate(candidate, hasPassword));
         String contractId = candidate.contractId();
         if (contractId != null && Ids.isValid(contractId) && !contracts.existsById(contractId)) {
-            violations.add("contractId", "no contract with id '" + contractId + "'; create the contract first");
+            violations.add("contractId", "contract.missing",
+                    "no contract with id '" + contractId + "'; create the contract first", contractId);
         }
         violations.throwIfAny();
     }

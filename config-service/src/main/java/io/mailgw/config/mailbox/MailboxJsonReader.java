@@ -51,8 +51,8 @@ final class MailboxJsonReader {
         rejectFieldsOfOtherType(json, type, violations);
         String password = json.text("password");
         if (password != null && (password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH)) {
-            violations.add("password", "must be 1 to " + MAX_PASSWORD_LENGTH
-                    + " characters; leave it out to keep the stored one");
+            violations.add("password", "mailbox.password.length", "must be 1 to " + MAX_PASSWORD_LENGTH
+                    + " characters; leave it out to keep the stored one", MAX_PASSWORD_LENGTH);
         }
         Boolean enabled = json.bool("enabled");
         boolean inbound = type == MailboxType.INBOUND;
@@ -80,7 +80,7 @@ final class MailboxJsonReader {
         }
         MailboxType other = type == MailboxType.INBOUND ? MailboxType.OUTBOUND : MailboxType.INBOUND;
         Set<String> foreign = other == MailboxType.INBOUND ? INBOUND : OUTBOUND;
-        json.names().stream().filter(foreign::contains).forEach(name -> violations.add(name,
-                "not a field of an " + type + " mailbox (only " + other + " mailboxes have it)"));
+        json.names().stream().filter(foreign::contains).forEach(name -> violations.add(name, "mailbox.field.otherType",
+                "not a field of an " + type + " mailbox (only " + other + " mailboxes have it)", type, other));
     }
 }

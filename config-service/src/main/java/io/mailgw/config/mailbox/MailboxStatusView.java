@@ -14,10 +14,10 @@ import io.mailgw.model.status.MailboxStatus;
  * @param messages messages read (inbound) or sent (outbound) so far
  * @param failures failed polls or sends so far
  */
-record MailboxStatusView(String mailboxId, MailboxState state, Instant lastSuccessAt, Instant lastErrorAt,
+public record MailboxStatusView(String mailboxId, MailboxState state, Instant lastSuccessAt, Instant lastErrorAt,
         String lastError, long messages, long failures, Instant updatedAt) {
 
-    static MailboxStatusView of(Mailbox mailbox, MailboxStatus status) {
+    public static MailboxStatusView of(Mailbox mailbox, MailboxStatus status) {
         MailboxState state = mailbox.enabled() ? status.state() : MailboxState.DISABLED;
         return new MailboxStatusView(mailbox.id(), state, status.lastSuccessAt(), status.lastErrorAt(),
                 status.lastError(), status.messages(), status.failures(), status.updatedAt());

@@ -23,11 +23,11 @@ public class OutboxReferenceCheck {
         }
         Mailbox mailbox = mailboxes.findById(mailboxId).orElse(null);
         if (mailbox == null) {
-            violations.add(field, "no mailbox with id '" + mailboxId + "'");
+            violations.add(field, "outbox.missing", "no mailbox with id '" + mailboxId + "'", mailboxId);
         }
         else if (!mailbox.isOutbound()) {
-            violations.add(field, "mailbox '" + mailboxId + "' is " + mailbox.type()
-                    + "; only an OUTBOUND mailbox can send mail");
+            violations.add(field, "outbox.notOutbound", "mailbox '" + mailboxId + "' is " + mailbox.type()
+                    + "; only an OUTBOUND mailbox can send mail", mailboxId, mailbox.type());
         }
     }
 }

@@ -1,18 +1,7 @@
 package io.mailgw.config.settings;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Set;
+import java.security.Principal;
 
-import io.mailgw.config.change.ConfigChangePublisher;
-import io.mailgw.config.mailbox.OutboxReferenceCheck;
-import io.mailgw.config.web.JsonFields;
-import io.mailgw.config.web.Violations;
-import io.mailgw.events.ConfigChanged.Change;
-import io.mailgw.events.ConfigChanged.Kind;
-import io.mailgw.model.settings.Settings;
-import io.mailgw.model.settings.SettingsRepository;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -32,43 +21,19 @@ class SettingsController {
 
     static final String PATH = "/api/v1/settings";
 
-    private static final Set<String> KNOWN = Set.of("defaultOutboxId", "updatedAt");
+    private final SettingsEditor editor;
 
-    private final SettingsRepository settings;
-    private final OutboxReferenceCheck outboxCheck;
-    private final ConfigChangePublisher changes;
-    private final Clock clock;
-
-    SettingsController(SettingsRepository settings, OutboxReferenceCheck outboxCheck, ConfigChangePublisher changes,
-            Clock clock) {
-        this.settings = settings;
-        this.outboxCheck = outboxCheck;
-        this.changes = changes;
-        this.clock = clock;
+    SettingsController(SettingsEditor editor) {
+        this.editor = editor;
     }
 
     @GetMapping
     SettingsView read() {
-        return SettingsView.of(settings.current());
+        return SettingsView.of(editor.current());
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    SettingsView replace(@RequestBody JsonNode body) {
-        Settings stored = settings.current();
-        Violations violations = new Violations();
-        JsonFields json = JsonFields.of(body, violations);
-        json.rejectUnknown(KNOWN, "the settings");
-        String defaultOutboxId = json.text("defaultOutboxId");
-        outboxCheck.check("defaultOutboxId", defaultOutboxId, violations);
-        violations.throwIfAny();
-        Settings saved = settings.save(new Settings(Settings.SINGLETON_ID, defaultOutboxId, now(),
-                stored.version()));
-        changes.publish(Kind.SETTINGS, Settings.SINGLETON_ID, Change.UPDATED);
-        return SettingsView.of(saved);
-    }
-
-    /** Now, to the millisecond, as MongoDB keeps it, so that a response shows what a later read returns. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    SettingsView replace(@RequestBody JsonNode body, Principal user) {
+        return SettingsView.of(editor.replace(body, user.getName()));
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every failure into an RFC 9457 problem detail ({@code application/problem+json}):
  * Spring MVC's own (404, 405, 415 ...) through the base class, the API's through the handlers
- * below. Validation problems carry an {@code errors} array of {@code {"field", "message"}}.
+ * below. Validation problems carry an {@code errors} array of {@code {"field", "message", "code"}}.
  * A 500 names a reference that is also in the log; no stack trace leaves the server.
  */
 @RestControllerAdvice
@@ -105,7 +105,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         String fields = String.join(", ", violations.stream().map(FieldViolation::field).distinct().toList());
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST,
                 "The request is not valid; see errors for each field: " + fields);
-        response.getBody().setProperty("errors", violations);
+        response.getBody().setProperty("errors", violations.stream().map(FieldError::of).toList());
         return response;
     }
 

@@ -45,7 +45,8 @@ public final class JsonFields {
     /** Rejects, one by one, the fields that are none of {@code known}. */
     public void rejectUnknown(Set<String> known, String shape) {
         names().stream().filter(name -> !known.contains(name))
-                .forEach(name -> violations.add(name, "unknown field: " + shape + " has no field of this name"));
+                .forEach(name -> violations.add(name, "json.unknown",
+                        "unknown field: " + shape + " has no field of this name"));
     }
 
     public String text(String field) {
@@ -54,7 +55,7 @@ public final class JsonFields {
             return null;
         }
         if (!node.isString()) {
-            violations.add(field, "must be a string");
+            violations.add(field, "json.string", "must be a string");
             return null;
         }
         return node.stringValue();
@@ -66,7 +67,7 @@ public final class JsonFields {
             return null;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            violations.add(field, "must be a whole number");
+            violations.add(field, "json.integer", "must be a whole number");
             return null;
         }
         return node.intValue();
@@ -78,7 +79,7 @@ public final class JsonFields {
             return null;
         }
         if (!node.isBoolean()) {
-            violations.add(field, "must be true or false");
+            violations.add(field, "json.boolean", "must be true or false");
             return null;
         }
         return node.booleanValue();
@@ -96,8 +97,8 @@ public final class JsonFields {
                 return constant;
             }
         }
-        violations.add(field, "must be one of " + Arrays.stream(constants).map(Enum::name)
-                .collect(Collectors.joining(", ")));
+        String names = Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
+        violations.add(field, "json.oneOf", "must be one of " + names, names);
         return null;
     }
 }

@@ -27,7 +27,7 @@ final class MalformedJson {
         String where = location == null || location.getLineNr() < 1 ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         String after = "$".equals(field) ? "" : " (while reading field '" + field + "')";
-        return new FieldViolation(field, "malformed JSON" + where + after);
+        return FieldViolation.of(field, "json.malformed", "malformed JSON" + where + after);
     }
 
     static String pathOf(TokenStreamContext context) {

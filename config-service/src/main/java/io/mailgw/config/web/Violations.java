@@ -14,15 +14,28 @@ public final class Violations {
 
     private final List<FieldViolation> found = new ArrayList<>();
 
+    /** A broken rule without code: the page shows its English message as it is. */
     public Violations add(String field, String message) {
-        if (!has(field)) {
-            found.add(new FieldViolation(field, message));
+        return add(new FieldViolation(field, message));
+    }
+
+    /**
+     * A broken rule by its stable {@code code} (the admin page's message bundles translate it), the
+     * English {@code message} the API answers with, and the values the message names.
+     */
+    public Violations add(String field, String code, String message, Object... arguments) {
+        return add(FieldViolation.of(field, code, message, arguments));
+    }
+
+    public Violations add(FieldViolation violation) {
+        if (!has(violation.field())) {
+            found.add(violation);
         }
         return this;
     }
 
     public Violations addAll(Collection<FieldViolation> more) {
-        more.forEach(violation -> add(violation.field(), violation.message()));
+        more.forEach(this::add);
         return this;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static io.mailgw.config.TestMailboxes.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MailboxApiIntegrationTests extends AbstractApiIntegrationTests {
@@ -80,6 +81,18 @@ class MailboxApiIntegrationTests extends AbstractApiIntegrationTests {
         assertThat(response.errorFields()).containsExactlyInAnyOrder("host", "port");
         assertThat(response.errorMessage("port")).contains("1 to 65535");
         assertThat(response.json().path("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void namesTheStableCodeOfEachBrokenRuleBesideItsMessage() {
+        Response response = admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-coded").replace("993", "70000")
+                .replace("\"pollIntervalSeconds\": 60", "\"pollIntervalSeconds\": \"often\""));
+
+        assertThat(response.json().path("errors")).extracting(error -> error.path("field").asString(),
+                error -> error.path("code").asString()).containsExactlyInAnyOrder(
+                        tuple("port", "mailbox.port.range"), tuple("pollIntervalSeconds", "json.integer"));
+        assertThat(response.json().path("errors").get(0).propertyNames())
+                .containsExactlyInAnyOrder("field", "message", "code");
     }
 
     @Test
@@ -207,7 +220,7 @@ class MailboxApiIntegrationTests extends AbstractApiIntegrationTests {
         admin.put(MAILBOXES + "/mbx-race", TestMailboxes.imapsInbox("mbx-race").replace("60", "90"));
 
         assertThatThrownBy(() -> editor.replace(readByFirstRequest, MailboxJsonReader.read(
-                JsonMapper.builder().build().readTree(TestMailboxes.imapsInbox("mbx-race")), null)))
+                JsonMapper.builder().build().readTree(TestMailboxes.imapsInbox("mbx-race")), null), "admin"))
                 .isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(admin.get(MAILBOXES + "/mbx-race").json().path("pollIntervalSeconds").asInt()).isEqualTo(90);
     }
