@@ -1,7 +1,7 @@
 package io.mailgw.config.security;
 
 /** What an API user may do: ADMIN reads and changes the configuration, VIEWER only reads it. */
-enum ApiRole {
+public enum ApiRole {
     ADMIN,
     VIEWER
 }

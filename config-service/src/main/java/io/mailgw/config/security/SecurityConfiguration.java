@@ -23,6 +23,10 @@ class SecurityConfiguration {
     private static final String API = "/api/**";
     private static final String ADMIN = ApiRole.ADMIN.name();
     private static final String VIEWER = ApiRole.VIEWER.name();
+    /** Reading these too needs ADMIN: the users, and the whole configuration at once. */
+    private static final String[] ADMIN_ONLY = {"/api/v1/users/**", "/api/v1/export", "/api/v1/import"};
+    /** The OpenAPI description and Swagger UI, for any signed-in user. */
+    private static final String[] OPENAPI = {"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) {
@@ -31,6 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(ADMIN_ONLY).hasRole(ADMIN)
+                        .requestMatchers(OPENAPI).hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers(HttpMethod.GET, API).hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers(HttpMethod.HEAD, API).hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers(API).hasRole(ADMIN)

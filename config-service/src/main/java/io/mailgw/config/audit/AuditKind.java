@@ -1,0 +1,9 @@
+package io.mailgw.config.audit;
+
+/** The kind of document a change was made to. */
+public enum AuditKind {
+    MAILBOX,
+    CONTRACT,
+    SETTINGS,
+    USER
+}

@@ -1,0 +1,92 @@
+package io.mailgw.config.audit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.mailgw.config.audit.AuditEvent.Target;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one {@link AuditEvent} per saved change, naming who made it (the signed-in user, as the
+ * editors are told) and the fields that changed. Callers hand over the document's API view (which never holds a password) before and
+ * after the change, and say whether a new password was given. A change whose audit entry cannot
+ * be written stays saved, like one that cannot be announced on Kafka: the failure is logged with
+ * who, what and which fields, and the request is answered.
+ */
+@Component
+public class AuditLog implements InitializingBean {
+
+    /** The actor of a change made without a signed-in user, such as the first admin at start. */
+    public static final String SYSTEM = "system";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    private final MongoOperations mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditLog(MongoOperations mongo, JsonMapper json, Clock clock) {
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(AuditEvent.class).createIndex(new Index().on("at", Sort.Direction.DESC).named("at"));
+    }
+
+    /**
+     * @param actor         the name of the signed-in user who made the change; {@code null} or
+     *                      {@value #SYSTEM} for the service itself
+     * @param view          the new document as the API shows it
+     * @param passwordGiven whether the document got a password
+     */
+    public void created(String actor, AuditKind kind, String id, Object view, boolean passwordGiven) {
+        record(actor, AuditAction.CREATED, kind, id, () -> FieldChanges.set(tree(view), passwordGiven));
+    }
+
+    /**
+     * @param before        the document as the API showed it before the change
+     * @param after         the document as the API shows it now
+     * @param passwordGiven whether a new password was given (counted as a change without comparing:
+     *                      that would take decrypting the stored one)
+     */
+    public void updated(String actor, AuditKind kind, String id, Object before, Object after,
+            boolean passwordGiven) {
+        record(actor, AuditAction.UPDATED, kind, id,
+                () -> FieldChanges.changed(tree(before), tree(after), passwordGiven));
+    }
+
+    public void deleted(String actor, AuditKind kind, String id) {
+        record(actor, AuditAction.DELETED, kind, id, List::of);
+    }
+
+    private void record(String actor, AuditAction action, AuditKind kind, String id, Supplier<List<String>> fields) {
+        List<String> names = List.of();
+        try {
+            names = fields.get();
+            mongo.insert(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    actor == null ? SYSTEM : actor, action, new Target(kind, id), names));
+        }
+        catch (RuntimeException ex) {
+            log.error("{} {} {} by {} (fields {}) is saved, but writing its audit entry failed ({}); the change "
+                    + "stands without one", kind, id, action.name().toLowerCase(), actor, names, ex.getMessage(), ex);
+        }
+    }
+
+    private JsonNode tree(Object view) {
+        return json.valueToTree(view);
+    }
+}

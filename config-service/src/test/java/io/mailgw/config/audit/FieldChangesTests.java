@@ -1,0 +1,55 @@
+package io.mailgw.config.audit;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FieldChangesTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void createNamesTheFieldsWithAValueAndThePasswordInItsPlace() {
+        JsonNode after = JSON.readTree("""
+                {"id": "mbx-1", "name": "In", "host": "imap.example", "port": 993, "username": "u",
+                 "passwordSet": true, "moveToFolder": null, "createdAt": "2026-11-28T10:00:00Z"}
+                """);
+
+        assertThat(FieldChanges.set(after, true)).containsExactly("name", "host", "port", "username", "password");
+        assertThat(FieldChanges.set(after, false)).containsExactly("name", "host", "port", "username");
+    }
+
+    @Test
+    void updateNamesOnlyTheFieldsWhoseValuesDiffer() {
+        JsonNode before = JSON.readTree("""
+                {"id": "mbx-1", "name": "In", "port": 993, "enabled": true, "folder": "INBOX",
+                 "moveToFolder": null, "passwordSet": true, "updatedAt": "2026-11-28T10:00:00Z"}
+                """);
+        JsonNode after = JSON.readTree("""
+                {"id": "mbx-1", "name": "In", "port": 143, "enabled": false, "folder": "INBOX",
+                 "moveToFolder": "Done", "passwordSet": true, "updatedAt": "2026-11-28T11:00:00Z"}
+                """);
+
+        assertThat(FieldChanges.changed(before, after, false)).containsExactly("port", "enabled", "moveToFolder");
+        assertThat(FieldChanges.changed(before, before, false)).isEmpty();
+    }
+
+    @Test
+    void aNewPasswordCountsAsChangedEvenWithoutAPasswordSetField() {
+        JsonNode user = JSON.readTree("{\"name\": \"ana\", \"role\": \"VIEWER\"}");
+
+        assertThat(FieldChanges.changed(user, user, true)).containsExactly("password");
+    }
+
+    @Test
+    void anAbsentFieldAndANullOneAreTheSame() {
+        JsonNode before = JSON.readTree("{\"name\": \"X\", \"outboundMailboxId\": null}");
+        JsonNode after = JSON.readTree("{\"name\": \"X\"}");
+
+        assertThat(FieldChanges.changed(before, after, false)).isEmpty();
+        assertThat(FieldChanges.changed(after, JSON.readTree("{\"name\": \"X\", \"outboundMailboxId\": \"o\"}"),
+                false)).containsExactly("outboundMailboxId");
+    }
+}
