@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.mailgw.config.audit.AuditKind;
+import io.mailgw.config.audit.AuditLog;
 import io.mailgw.config.change.ConfigChangePublisher;
 import io.mailgw.config.mailbox.OutboxReferenceCheck;
 import io.mailgw.config.web.ConflictException;
@@ -38,14 +40,16 @@ public class ContractEditor {
     private final MailboxRepository mailboxes;
     private final OutboxReferenceCheck outboxCheck;
     private final ConfigChangePublisher changes;
+    private final AuditLog audit;
     private final Clock clock;
 
     ContractEditor(ContractRepository contracts, MailboxRepository mailboxes, OutboxReferenceCheck outboxCheck,
-            ConfigChangePublisher changes, Clock clock) {
+            ConfigChangePublisher changes, AuditLog audit, Clock clock) {
         this.contracts = contracts;
         this.mailboxes = mailboxes;
         this.outboxCheck = outboxCheck;
         this.changes = changes;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,6 +71,7 @@ public class ContractEditor {
         Instant now = now();
         Contract saved = contracts.insert(new Contract(id, draft.name(), draft.outboundMailboxId(), now, now, null));
         changes.publish(Kind.CONTRACT, id, Change.CREATED);
+        audit.created(actor, AuditKind.CONTRACT, id, ContractView.of(saved), false);
         return saved;
     }
 
@@ -88,6 +93,8 @@ public class ContractEditor {
         Contract saved = contracts.save(new Contract(stored.id(), draft.name(), draft.outboundMailboxId(),
                 stored.createdAt(), now(), stored.version()));
         changes.publish(Kind.CONTRACT, stored.id(), Change.UPDATED);
+        audit.updated(actor, AuditKind.CONTRACT, stored.id(), ContractView.of(stored), ContractView.of(saved),
+                false);
         return saved;
     }
 
@@ -105,6 +112,7 @@ public class ContractEditor {
         }
         contracts.delete(stored);
         changes.publish(Kind.CONTRACT, id, Change.DELETED);
+        audit.deleted(actor, AuditKind.CONTRACT, id);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mailgw.config.audit.AuditKind;
+import io.mailgw.config.audit.AuditLog;
 import io.mailgw.config.change.ConfigChangePublisher;
 import io.mailgw.config.web.ConflictException;
 import io.mailgw.config.web.ConflictException.Reference;
@@ -49,16 +51,19 @@ public class MailboxEditor {
     private final MongoOperations mongo;
     private final PasswordCipher cipher;
     private final ConfigChangePublisher changes;
+    private final AuditLog audit;
     private final Clock clock;
 
     MailboxEditor(MailboxRepository mailboxes, ContractRepository contracts, SettingsRepository settings,
-            MongoOperations mongo, PasswordCipher cipher, ConfigChangePublisher changes, Clock clock) {
+            MongoOperations mongo, PasswordCipher cipher, ConfigChangePublisher changes, AuditLog audit,
+            Clock clock) {
         this.mailboxes = mailboxes;
         this.contracts = contracts;
         this.settings = settings;
         this.mongo = mongo;
         this.cipher = cipher;
         this.changes = changes;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -82,6 +87,7 @@ public class MailboxEditor {
         Mailbox saved = mailboxes.insert(candidate.withPassword(encrypt(submission.password()))
                 .stamped(now, now, null));
         changes.publish(Kind.MAILBOX, saved.id(), Change.CREATED);
+        audit.created(actor, AuditKind.MAILBOX, saved.id(), MailboxView.of(saved), submission.hasPassword());
         return saved;
     }
 
@@ -114,6 +120,8 @@ public class MailboxEditor {
         Mailbox saved = mailboxes.save(candidate.withPassword(password)
                 .stamped(stored.createdAt(), now(), stored.version()));
         changes.publish(Kind.MAILBOX, id, Change.UPDATED);
+        audit.updated(actor, AuditKind.MAILBOX, id, MailboxView.of(stored), MailboxView.of(saved),
+                submission.hasPassword());
         return saved;
     }
 
@@ -130,6 +138,7 @@ public class MailboxEditor {
         mailboxes.delete(stored);
         mongo.remove(Query.query(Criteria.where("_id").is(id)), MailboxStatus.class);
         changes.publish(Kind.MAILBOX, id, Change.DELETED);
+        audit.deleted(actor, AuditKind.MAILBOX, id);
     }
 
     /**

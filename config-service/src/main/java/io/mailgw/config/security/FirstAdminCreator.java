@@ -3,6 +3,9 @@ package io.mailgw.config.security;
 import java.time.Clock;
 import java.util.Set;
 
+import io.mailgw.config.audit.AuditKind;
+import io.mailgw.config.audit.AuditLog;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +34,15 @@ class FirstAdminCreator implements InitializingBean {
     private final MongoOperations mongo;
     private final PasswordEncoder passwordEncoder;
     private final Environment environment;
+    private final AuditLog audit;
     private final Clock clock;
 
-    FirstAdminCreator(MongoOperations mongo, PasswordEncoder passwordEncoder, Environment environment, Clock clock) {
+    FirstAdminCreator(MongoOperations mongo, PasswordEncoder passwordEncoder, Environment environment, AuditLog audit,
+            Clock clock) {
         this.mongo = mongo;
         this.passwordEncoder = passwordEncoder;
         this.environment = environment;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,10 +73,15 @@ class FirstAdminCreator implements InitializingBean {
                     clock.instant()));
             log.info("Created the first API user '{}' with role ADMIN from MAILGW_ADMIN_USER / MAILGW_ADMIN_PASSWORD",
                     username);
+            audit.created(AuditLog.SYSTEM, AuditKind.USER, username, new AuditedUser(username, ApiRole.ADMIN), true);
         }
         catch (DuplicateKeyException ex) {
             log.info("The first API user '{}' was created by another instance of the config service meanwhile",
                     username);
         }
+    }
+
+    /** The first admin as the users API shows a user, for the audit log. */
+    record AuditedUser(String name, ApiRole role) {
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
+import io.mailgw.config.audit.AuditKind;
+import io.mailgw.config.audit.AuditLog;
 import io.mailgw.config.change.ConfigChangePublisher;
 import io.mailgw.config.mailbox.OutboxReferenceCheck;
 import io.mailgw.config.web.JsonFields;
@@ -31,13 +33,15 @@ public class SettingsEditor {
     private final SettingsRepository settings;
     private final OutboxReferenceCheck outboxCheck;
     private final ConfigChangePublisher changes;
+    private final AuditLog audit;
     private final Clock clock;
 
     SettingsEditor(SettingsRepository settings, OutboxReferenceCheck outboxCheck, ConfigChangePublisher changes,
-            Clock clock) {
+            AuditLog audit, Clock clock) {
         this.settings = settings;
         this.outboxCheck = outboxCheck;
         this.changes = changes;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -62,6 +66,8 @@ public class SettingsEditor {
         Settings saved = settings.save(new Settings(Settings.SINGLETON_ID, defaultOutboxId, now(),
                 stored.version()));
         changes.publish(Kind.SETTINGS, Settings.SINGLETON_ID, Change.UPDATED);
+        audit.updated(actor, AuditKind.SETTINGS, Settings.SINGLETON_ID, SettingsView.of(stored),
+                SettingsView.of(saved), false);
         return saved;
     }
 
