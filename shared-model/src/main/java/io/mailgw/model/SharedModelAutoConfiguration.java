@@ -2,6 +2,8 @@ package io.mailgw.model;
 
 import java.time.Clock;
 
+import io.mailgw.model.connect.ConnectGuard;
+import io.mailgw.model.connect.ConnectGuardProperties;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.model.status.MailboxStatusRecorder;
 
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +20,14 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 
 /**
  * Wires the shared documents into every service: their repositories and indexes, the password
- * cipher under {@code mailgw.secret-key} ({@code MAILGW_SECRET_KEY}), the status recorder, and a
- * MongoDB health check by {@code ping}.
+ * cipher under {@code mailgw.secret-key} ({@code MAILGW_SECRET_KEY}), the status recorder, a
+ * MongoDB health check by {@code ping}, and the guard every mail connection goes through
+ * ({@code mailgw.connect-allow}, {@code mailgw.connect-ports}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableMongoRepositories(basePackageClasses = SharedModelAutoConfiguration.class)
+@EnableConfigurationProperties(ConnectGuardProperties.class)
 public class SharedModelAutoConfiguration {
 
     @Bean
@@ -39,6 +44,12 @@ public class SharedModelAutoConfiguration {
     @Bean
     MailboxStatusRecorder mailboxStatusRecorder(MongoOperations mongo, Clock clock) {
         return new MailboxStatusRecorder(mongo, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConnectGuard connectGuard(ConnectGuardProperties properties) {
+        return new ConnectGuard(properties);
     }
 
     @Bean
