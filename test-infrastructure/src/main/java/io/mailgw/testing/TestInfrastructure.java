@@ -23,6 +23,13 @@ public final class TestInfrastructure {
     public static final String TEST_SECRET_KEY = Base64.getEncoder().encodeToString(
             "mailgw-test-key-32-bytes-exactly".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
+    /**
+     * What the connect guard lets tests reach: GreenMail on 127.0.0.1 ({@code mailgw.connect-allow}) on
+     * any port a test server may get, besides the standard mail ports ({@code mailgw.connect-ports}).
+     */
+    public static final String CONNECT_ALLOW = "127.0.0.0/8";
+    public static final String CONNECT_PORTS = "25,465,587,2525,110,995,143,993,1024-65535";
+
     private static final boolean DOCKER = dockerAnswers();
     private static String kafkaBootstrapServers;
     private static String mongoBaseUri;
@@ -50,11 +57,16 @@ public final class TestInfrastructure {
         return mongoBaseUri + database;
     }
 
-    /** Points a Spring Boot test at the shared servers and a database of its own. */
+    /**
+     * Points a Spring Boot test at the shared servers and a database of its own, and lets the connect
+     * guard through to test mail servers on loopback ({@link #CONNECT_ALLOW}, {@link #CONNECT_PORTS}).
+     */
     public static void register(DynamicPropertyRegistry registry, String database) {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", () -> mongoUri(database));
         registry.add("mailgw.secret-key", () -> TEST_SECRET_KEY);
+        registry.add("mailgw.connect-allow", () -> CONNECT_ALLOW);
+        registry.add("mailgw.connect-ports", () -> CONNECT_PORTS);
     }
 
     private static String startEmbeddedKafka() {
