@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one {@link AuditEvent} per saved change, naming who made it (the signed-in user, as the
- * editors are told) and the fields that changed. Callers hand over the document's API view (which never holds a password) before and
- * after the change, and say whether a new password was given. A change whose audit entry cannot
- * be written stays saved, like one that cannot be announced on Kafka: the failure is logged with
- * who, what and which fields, and the request is answered.
+ * editors are told) and the fields that changed. Callers hand over the document's API view (which
+ * never holds a password) before and after the change, and say whether a new password was given.
+ * A change whose audit entry cannot be written stays saved, like one that cannot be announced on
+ * Kafka: the failure is logged with who, what and which fields, and the request is answered.
  */
 @Component
 public class AuditLog implements InitializingBean {

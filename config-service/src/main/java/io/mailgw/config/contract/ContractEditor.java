@@ -123,6 +123,13 @@ public class ContractEditor {
     }
 
     private void check(Contract draft, Violations violations) {
+        checkFields(draft, violations);
+        outboxCheck.check("outboundMailboxId", draft.outboundMailboxId(), violations);
+        violations.throwIfAny();
+    }
+
+    /** The rules of a contract's own fields (its id, when given, and its name), without the linked outbox. */
+    public static void checkFields(Contract draft, Violations violations) {
         if (draft.id() != null && !Ids.isValid(draft.id())) {
             violations.add("id", MailboxValidator.ID_FORMAT, MailboxValidator.ID_MESSAGE);
         }
@@ -132,8 +139,6 @@ public class ContractEditor {
             violations.add("name", "contract.name.invalid",
                     "required, at most " + MAX_NAME_LENGTH + " characters, without line breaks", MAX_NAME_LENGTH);
         }
-        outboxCheck.check("outboundMailboxId", draft.outboundMailboxId(), violations);
-        violations.throwIfAny();
     }
 
     /** Now, to the millisecond, as MongoDB keeps it, so that a response shows what a later read returns. */

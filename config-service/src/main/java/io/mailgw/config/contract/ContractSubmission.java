@@ -13,11 +13,11 @@ import tools.jackson.databind.JsonNode;
  * A contract as a client sent it, {@code {"id", "name", "outboundMailboxId"}}, and what was wrong
  * with its JSON. The timestamps of a response are accepted and ignored.
  */
-record ContractSubmission(Contract draft, List<FieldViolation> violations) {
+public record ContractSubmission(Contract draft, List<FieldViolation> violations) {
 
     private static final Set<String> KNOWN = Set.of("id", "name", "outboundMailboxId", "createdAt", "updatedAt");
 
-    static ContractSubmission read(JsonNode body) {
+    public static ContractSubmission read(JsonNode body) {
         Violations violations = new Violations();
         JsonFields json = JsonFields.of(body, violations);
         json.rejectUnknown(KNOWN, "a contract");

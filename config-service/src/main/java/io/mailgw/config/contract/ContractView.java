@@ -5,9 +5,9 @@ import java.time.Instant;
 import io.mailgw.model.contract.Contract;
 
 /** A contract as the API shows it. */
-record ContractView(String id, String name, String outboundMailboxId, Instant createdAt, Instant updatedAt) {
+public record ContractView(String id, String name, String outboundMailboxId, Instant createdAt, Instant updatedAt) {
 
-    static ContractView of(Contract contract) {
+    public static ContractView of(Contract contract) {
         return new ContractView(contract.id(), contract.name(), contract.outboundMailboxId(), contract.createdAt(),
                 contract.updatedAt());
     }

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * response adds ({@code passwordSet} and the timestamps) are accepted and ignored, so that a
  * client may send back what it read.
  */
-final class MailboxJsonReader {
+public final class MailboxJsonReader {
 
     static final Set<String> COMMON = Set.of("id", "name", "type", "enabled", "contractId", "host", "port",
             "username", "password", "trustedCertificatePem");
@@ -43,7 +43,7 @@ final class MailboxJsonReader {
      *                   {@code null} on create
      * @throws io.mailgw.config.web.InvalidRequestException when the body is not a JSON object
      */
-    static MailboxSubmission read(JsonNode body, MailboxType storedType) {
+    public static MailboxSubmission read(JsonNode body, MailboxType storedType) {
         Violations violations = new Violations();
         JsonFields json = JsonFields.of(body, violations);
         MailboxType type = json.isGiven("type") ? json.oneOf("type", MailboxType.class) : storedType;

@@ -10,7 +10,7 @@ import io.mailgw.model.mailbox.Mailbox;
  * password if one was given, and what was wrong with the JSON itself. Not a record, so that
  * the password never shows in a {@code toString()}.
  */
-final class MailboxSubmission {
+public final class MailboxSubmission {
 
     private final Mailbox draft;
     private final String password;
@@ -23,21 +23,21 @@ final class MailboxSubmission {
     }
 
     /** The fields as sent, {@code id} {@code null} when absent, no password. */
-    Mailbox draft() {
+    public Mailbox draft() {
         return draft;
     }
 
     /** The new plain-text password, or {@code null} when none was given. */
-    String password() {
+    public String password() {
         return password;
     }
 
-    boolean hasPassword() {
+    public boolean hasPassword() {
         return password != null;
     }
 
     /** Fields of the wrong JSON type, unknown, or of the other mailbox type. */
-    List<FieldViolation> violations() {
+    public List<FieldViolation> violations() {
         return violations;
     }
 

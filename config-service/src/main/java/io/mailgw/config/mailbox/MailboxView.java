@@ -13,7 +13,7 @@ import io.mailgw.model.mailbox.StartFrom;
  * A mailbox as the API shows it: the fields of its own type only, and {@code passwordSet}
  * instead of the password, which no response ever carries, not even encrypted.
  */
-sealed interface MailboxView {
+public sealed interface MailboxView {
 
     static MailboxView of(Mailbox mailbox) {
         return mailbox.isInbound() ? Inbound.of(mailbox) : Outbound.of(mailbox);

@@ -3,7 +3,9 @@ package io.mailgw.config.security;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -13,9 +15,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * HTTP Basic for the API and the actuator, stateless, CSRF off for the API (it takes no
- * cookies). Reading the API needs VIEWER or ADMIN, changing it ADMIN; health and its probes
- * are open (details only for ADMIN), the other actuator endpoints need ADMIN.
+ * Two audiences, two filter chains. Scripts call the API and the actuator with HTTP Basic,
+ * stateless, without CSRF tokens (they send no cookies), and get problem details for 401 and 403.
+ * People use the admin page (everything else) with a form login, a session and CSRF protection.
+ * Both read with role VIEWER or ADMIN and change with ADMIN; health and its probes are open (details
+ * only for ADMIN), the other actuator endpoints need ADMIN.
+ * <p>
+ * To protect a new path: under {@code /api/} it is the API's, and a rule more specific than
+ * "GET is VIEWER, the rest ADMIN" goes before the GET rule in {@link #apiSecurity} (as
+ * {@link #ADMIN_ONLY} does); any other path is the page's, and its rule goes into
+ * {@link #pageSecurity} before the GET rule there (as {@link #OPENAPI} does).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,27 +34,54 @@ class SecurityConfiguration {
     private static final String VIEWER = ApiRole.VIEWER.name();
     /** Reading these too needs ADMIN: the users, and the whole configuration at once. */
     private static final String[] ADMIN_ONLY = {"/api/v1/users/**", "/api/v1/export", "/api/v1/import"};
-    /** The OpenAPI description and Swagger UI, for any signed-in user. */
+    /** The OpenAPI description and Swagger UI, for any signed-in user (form login or HTTP Basic). */
     private static final String[] OPENAPI = {"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    /** What the login page needs before anyone is signed in. */
+    private static final String[] PAGE_ASSETS = {"/css/**", "/js/**", "/favicon.ico"};
+
+    /** The login page's path; a failed login comes back to {@code /login?error}. */
+    static final String LOGIN = "/login";
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) {
         return http
+                .securityMatchers(matchers -> matchers.requestMatchers(API)
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
-                        .requestMatchers("/error").permitAll()
                         .requestMatchers(ADMIN_ONLY).hasRole(ADMIN)
-                        .requestMatchers(OPENAPI).hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers(HttpMethod.GET, API).hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers(HttpMethod.HEAD, API).hasAnyRole(ADMIN, VIEWER)
-                        .requestMatchers(API).hasRole(ADMIN)
-                        .anyRequest().authenticated())
+                        .anyRequest().hasRole(ADMIN))
                 .httpBasic(basic -> basic.realmName("mailgw").authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(API))
+                .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    /**
+     * The admin page and the rest: a session after the form login at {@value #LOGIN}, CSRF tokens
+     * on every form, logout by POST to {@code /logout}. HTTP Basic is taken here too, so that a
+     * script can read the OpenAPI description; it gives no way around the CSRF check.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http) {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(LOGIN, "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, PAGE_ASSETS).permitAll()
+                        .requestMatchers(OPENAPI).hasAnyRole(ADMIN, VIEWER)
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, VIEWER)
+                        .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(ADMIN, VIEWER)
+                        .anyRequest().hasRole(ADMIN))
+                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout"))
+                .httpBasic(Customizer.withDefaults())
                 .build();
     }
 

@@ -10,9 +10,9 @@ import io.mailgw.model.settings.Settings;
  * @param defaultOutboxId the OUTBOUND mailbox every contract can fall back on; {@code null} when unset
  * @param updatedAt       last change; {@code null} when never saved
  */
-record SettingsView(String defaultOutboxId, Instant updatedAt) {
+public record SettingsView(String defaultOutboxId, Instant updatedAt) {
 
-    static SettingsView of(Settings settings) {
+    public static SettingsView of(Settings settings) {
         return new SettingsView(settings.defaultOutboxId(), settings.updatedAt());
     }
 }

@@ -114,7 +114,8 @@ class AuditApiIntegrationTests extends AbstractApiIntegrationTests {
 
     @Test
     void userChangesNameThePasswordFieldButNoHash() {
-        admin.post("/api/v1/users", "{\"name\": \"audited-ana\", \"role\": \"VIEWER\", \"password\": \"Ana-Pa55word\"}");
+        admin.post("/api/v1/users",
+                "{\"name\": \"audited-ana\", \"role\": \"VIEWER\", \"password\": \"Ana-Pa55word\"}");
         admin.put("/api/v1/users/audited-ana", "{\"password\": \"Ana-N3w-word\"}");
         admin.put("/api/v1/users/audited-ana", "{\"role\": \"ADMIN\"}");
         admin.delete("/api/v1/users/audited-ana");
@@ -142,7 +143,8 @@ class AuditApiIntegrationTests extends AbstractApiIntegrationTests {
         admin.post("/api/v1/mailboxes", TestMailboxes.smtpOutbox("mbx-audit-secret"));
         admin.put("/api/v1/mailboxes/mbx-audit-secret", TestMailboxes.smtpOutbox("mbx-audit-secret")
                 .replace(PASSWORD, "Second-Secret-99"));
-        admin.post("/api/v1/users", "{\"name\": \"audited-bea\", \"role\": \"VIEWER\", \"password\": \"Bea-Pa55word\"}");
+        admin.post("/api/v1/users",
+                "{\"name\": \"audited-bea\", \"role\": \"VIEWER\", \"password\": \"Bea-Pa55word\"}");
         admin.put("/api/v1/users/audited-bea", "{\"password\": \"Bea-N3w-word\"}");
         Document mailbox = mongo.getCollection("mailboxes").find(new Document("_id", "mbx-audit-secret")).first();
         String ciphertext = mailbox.get("password", Document.class).getString("ciphertext");
