@@ -99,6 +99,8 @@ class PollerRestartIntegrationTests {
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + TestInfrastructure.mongoUri("inbound-restart-tests"),
                 "--mailgw.secret-key=" + TestInfrastructure.TEST_SECRET_KEY,
+                "--mailgw.connect-allow=" + TestInfrastructure.CONNECT_ALLOW,
+                "--mailgw.connect-ports=" + TestInfrastructure.CONNECT_PORTS,
                 "--mailgw.inbound.tick=200ms",
                 "--mailgw.inbound.min-poll-interval=1s");
     }

@@ -64,6 +64,27 @@ final class TestMailboxes {
         return inbox(id, InboundProtocol.POP3, port, user, password, StartFrom.NOW, AfterRead.NONE, true);
     }
 
+    /** IMAPS (TLS from the first byte), reads all mail, trusting {@code trustedCertificatePem} (may be null). */
+    static Mailbox imapsInbox(String id, int port, String user, String password, String trustedCertificatePem) {
+        return on(inbox(id, InboundProtocol.IMAPS, port, user, password, StartFrom.ALL, AfterRead.NONE, true), HOST,
+                trustedCertificatePem);
+    }
+
+    /** POP3S (TLS from the first byte), reads all mail, trusting {@code trustedCertificatePem} (may be null). */
+    static Mailbox pop3sInbox(String id, int port, String user, String password, String trustedCertificatePem) {
+        return on(inbox(id, InboundProtocol.POP3S, port, user, password, StartFrom.ALL, AfterRead.NONE, true), HOST,
+                trustedCertificatePem);
+    }
+
+    /** The same mailbox on another host, such as a name or a private address, trusting {@code trustedCertificatePem}. */
+    static Mailbox on(Mailbox mailbox, String host, String trustedCertificatePem) {
+        return new Mailbox(mailbox.id(), mailbox.name(), mailbox.type(), mailbox.enabled(), mailbox.contractId(), host,
+                mailbox.port(), mailbox.username(), mailbox.password(), trustedCertificatePem, mailbox.protocol(),
+                mailbox.folder(), mailbox.pollIntervalSeconds(), mailbox.afterRead(), mailbox.moveToFolder(),
+                mailbox.startFrom(), null, null, null, null, mailbox.createdAt(), mailbox.updatedAt(),
+                mailbox.version());
+    }
+
     /** The same mailbox switched on. */
     static Mailbox enabled(Mailbox mailbox) {
         return new Mailbox(mailbox.id(), mailbox.name(), mailbox.type(), true, mailbox.contractId(), mailbox.host(),

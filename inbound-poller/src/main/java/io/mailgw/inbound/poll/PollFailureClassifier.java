@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import javax.net.ssl.SSLException;
 
+import io.mailgw.model.connect.ConnectionNotAllowedException;
 import io.mailgw.model.status.MailboxState;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
@@ -22,9 +23,11 @@ import jakarta.mail.StoreClosedException;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The one place that turns a failed poll into a mailbox state and plain words: rejected login
- * {@code AUTH_FAILED}, TLS and certificates {@code TLS_FAILED}, refused, unknown or silent hosts
- * {@code UNREACHABLE}, anything else {@code DEGRADED}. Reasons never carry a secret.
+ * The one place that turns a failed poll into a mailbox state and plain words: a server the
+ * connect guard refuses {@code UNREACHABLE} with the guard's own words (how to allow it
+ * included), rejected login {@code AUTH_FAILED}, TLS and certificates {@code TLS_FAILED}, refused,
+ * unknown or silent hosts {@code UNREACHABLE}, anything else {@code DEGRADED}. Reasons never carry
+ * a secret.
  */
 final class PollFailureClassifier {
 
@@ -36,10 +39,16 @@ final class PollFailureClassifier {
 
     static PollFailure classify(Throwable failure) {
         List<Throwable> chain = chain(failure);
-        return authentication(chain)
+        return notAllowed(chain)
+                .or(() -> authentication(chain))
                 .or(() -> tls(chain))
                 .or(() -> network(chain))
                 .orElseGet(() -> other(chain));
+    }
+
+    private static Optional<PollFailure> notAllowed(List<Throwable> chain) {
+        return first(chain, ConnectionNotAllowedException.class)
+                .map(ex -> new PollFailure(MailboxState.UNREACHABLE, ex.getMessage()));
     }
 
     private static Optional<PollFailure> authentication(List<Throwable> chain) {
@@ -48,12 +57,22 @@ final class PollFailureClassifier {
     }
 
     private static Optional<PollFailure> tls(List<Throwable> chain) {
+        if (first(chain, CertificateException.class).filter(PollFailureClassifier::isNameMismatch).isPresent()) {
+            return Optional.of(new PollFailure(MailboxState.TLS_FAILED,
+                    "server certificate is for another host name than the mailbox's"));
+        }
         if (first(chain, CertificateException.class).isPresent() || first(chain, CertPathBuilderException.class).isPresent()
                 || first(chain, CertPathValidatorException.class).isPresent()) {
             return Optional.of(new PollFailure(MailboxState.TLS_FAILED, "server certificate not trusted"));
         }
         return first(chain, SSLException.class)
                 .map(ex -> new PollFailure(MailboxState.TLS_FAILED, "TLS handshake failed"));
+    }
+
+    /** The JDK's words when a certificate names neither the host name nor the address connected to. */
+    private static boolean isNameMismatch(CertificateException ex) {
+        String message = String.valueOf(ex.getMessage());
+        return message.startsWith("No subject alternative") || message.startsWith("No name matching");
     }
 
     private static Optional<PollFailure> network(List<Throwable> chain) {

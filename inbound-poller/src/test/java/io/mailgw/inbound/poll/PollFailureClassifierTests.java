@@ -7,6 +7,7 @@ import java.security.cert.CertificateException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.mailgw.model.connect.ConnectionNotAllowedException;
 import io.mailgw.model.status.MailboxState;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -15,6 +16,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PollFailureClassifierTests {
+
+    @Test
+    void serverTheGuardRefusesIsUnreachableInTheGuardsWords() {
+        String refusal = "imap.x.example resolves to 10.0.0.5, a private address; refused. "
+                + "Allow it with MAILGW_CONNECT_ALLOW=10.0.0.0/8";
+
+        PollFailure failure = PollFailureClassifier.classify(new MessagingException("Connecting failed",
+                new ConnectionNotAllowedException(refusal)));
+
+        assertThat(failure).isEqualTo(new PollFailure(MailboxState.UNREACHABLE, refusal));
+    }
 
     @Test
     void rejectedLoginIsAuthFailed() {
@@ -32,6 +44,17 @@ class PollFailureClassifierTests {
         PollFailure failure = PollFailureClassifier.classify(new MessagingException("connect failed", handshake));
 
         assertThat(failure).isEqualTo(new PollFailure(MailboxState.TLS_FAILED, "server certificate not trusted"));
+    }
+
+    @Test
+    void certificateForAnotherNameIsTlsFailedSayingSo() {
+        SSLHandshakeException handshake = new SSLHandshakeException("No subject alternative DNS name matching imap.x found.");
+        handshake.initCause(new CertificateException("No subject alternative DNS name matching imap.x found."));
+
+        PollFailure failure = PollFailureClassifier.classify(new MessagingException("connect failed", handshake));
+
+        assertThat(failure).isEqualTo(new PollFailure(MailboxState.TLS_FAILED,
+                "server certificate is for another host name than the mailbox's"));
     }
 
     @Test
