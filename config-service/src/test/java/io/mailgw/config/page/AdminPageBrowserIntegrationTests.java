@@ -1,14 +1,20 @@
 package io.mailgw.config.page;
 
+import java.time.Instant;
+import java.util.List;
+
 import io.mailgw.config.TestMailboxes;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.testing.TestInfrastructure;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +33,12 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
 
     @Autowired
     PasswordCipher cipher;
+
+    @Autowired
+    MongoOperations mongo;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     @Test
     void signsInInTheBrowsersLanguageAndSwitchesToEnglishForGood() {
@@ -121,7 +133,9 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
     @Test
     void neverShowsAStoredPasswordAndKeepsItWhenTheFieldIsLeftEmpty() {
         admin.post("/api/v1/mailboxes", TestMailboxes.smtpOutbox("mbx-secret"));
-        signInAsAdmin();
+        mongo.save(new Document("_id", "lucia").append("passwordHash", passwordEncoder.encode("lucia-pass"))
+                .append("roles", List.of("ADMIN")).append("enabled", true).append("createdAt", Instant.now()), "users");
+        browser.signIn("lucia", "lucia-pass");
         browser.open("/mailboxes/mbx-secret");
 
         WebElement password = browser.find("#password");
@@ -136,6 +150,10 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
         Mailbox saved = mailboxes.findById("mbx-secret").orElseThrow();
         assertThat(saved.fromName()).isEqualTo("Soporte renombrado");
         assertThat(cipher.decrypt(saved.password())).isEqualTo(TestMailboxes.PASSWORD);
+        assertThat(admin.get("/api/v1/audit").json().path("content")).filteredOn(event ->
+                "mbx-secret".equals(event.path("target").path("id").asString())
+                        && "UPDATED".equals(event.path("action").asString())).singleElement()
+                .satisfies(event -> assertThat(event.path("actor").asString()).isEqualTo("lucia"));
         browser.open("/mailboxes/mbx-secret");
         assertThat(browser.driver().getPageSource()).doesNotContain(TestMailboxes.PASSWORD);
         browser.screenshot("mailbox-edit-es");
