@@ -31,11 +31,32 @@ public final class TestOutboxes {
         return outbox(id, true, port, fromAddress, username, password);
     }
 
+    /** An enabled plain SMTP outbox without login on another host, such as an address the connect guard refuses. */
+    public static Mailbox plainSmtpOn(String id, String host, int port, String fromAddress) {
+        return on(outbox(id, true, port, fromAddress, null, null), host, SmtpSecurity.NONE, null);
+    }
+
+    /**
+     * An outbox that speaks TLS from the first byte (SMTPS) to 127.0.0.1 and logs in, trusting
+     * {@code trustedCertificatePem} for its server (none when {@code null}).
+     */
+    public static Mailbox smtps(String id, int port, String fromAddress, String username, EncryptedPassword password,
+                                String trustedCertificatePem) {
+        return on(outbox(id, true, port, fromAddress, username, password), "127.0.0.1", SmtpSecurity.SSL,
+                trustedCertificatePem);
+    }
+
     /** An inbound mailbox, which is never usable as an outbox. */
     public static Mailbox imapInbox(String id) {
         return new Mailbox(id, "Inbox " + id, MailboxType.INBOUND, true, null, "127.0.0.1", 143, "user",
                 new EncryptedPassword("v1:AAAA"), null, null, null, null, null, null, null, null, null, null, null,
                 CREATED, CREATED, null).withDefaults();
+    }
+
+    private static Mailbox on(Mailbox o, String host, SmtpSecurity security, String trustedCertificatePem) {
+        return new Mailbox(o.id(), o.name(), o.type(), o.enabled(), o.contractId(), host, o.port(), o.username(),
+                o.password(), trustedCertificatePem, null, null, null, null, null, null, o.fromAddress(), o.fromName(),
+                security, o.authRequired(), o.createdAt(), o.updatedAt(), o.version());
     }
 
     private static Mailbox outbox(String id, boolean enabled, int port, String fromAddress, String username,

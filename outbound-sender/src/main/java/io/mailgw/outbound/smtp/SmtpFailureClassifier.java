@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 
 import javax.net.ssl.SSLException;
 
+import io.mailgw.model.connect.ConnectionNotAllowedException;
 import io.mailgw.model.status.MailboxState;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides whether an SMTP failure is worth retrying: 4xx replies, timeouts
- * and unreachable servers are; 5xx replies, TLS and login failures are not. In-place retries,
- * retry topics and the dead-letter topic all follow this decision.
+ * and unreachable servers are; 5xx replies, TLS and login failures, and servers the connect guard
+ * refuses are not. In-place retries, retry topics and the dead-letter topic all follow this decision.
  */
 @Component
 public class SmtpFailureClassifier {
@@ -35,6 +36,8 @@ public class SmtpFailureClassifier {
     static final String AUTH_FAILED = "SMTP_AUTH_FAILED";
     static final String TLS_FAILED = "SMTP_TLS_FAILED";
     static final String UNKNOWN = "SMTP_ERROR";
+    /** The connect guard refused the outbox's server: a mail port and a public address are needed, or an allow-list entry. */
+    static final String NOT_ALLOWED = "CONNECT_NOT_ALLOWED";
 
     /**
      * @param lastReturnCode the transport's last SMTP reply code, used when the exception carries none
@@ -100,6 +103,9 @@ public class SmtpFailureClassifier {
     }
 
     private static SmtpFailure byNetworkCause(Throwable cause) {
+        if (cause instanceof ConnectionNotAllowedException) {
+            return new SmtpFailure(NOT_ALLOWED, false, MailboxState.UNREACHABLE, cause.getMessage());
+        }
         if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
             return new SmtpFailure(TLS_FAILED, false, MailboxState.TLS_FAILED,
                     "TLS failed: " + oneLine(cause.getMessage()));

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends one message through one outbox, with a few quick in-place retries of transient failures
- * (resilience4j retry {@value #RETRY_NAME}), and records the outbox's health. The password is
+ * (resilience4j retry {@value #RETRY_NAME}), and records the outbox's health. Each attempt
+ * connects where the connect guard allows, to the address it checked. The password is
  * decrypted only here, for the login, and never leaves this class.
  */
 @Component
@@ -60,7 +61,7 @@ public class SmtpMailSender {
             return new SendOutcome.Invalid(ex.field(), ex.getMessage());
         }
         Timer.Sample sample = Timer.start(meters);
-        SendOutcome outcome = sendWithRetries(session, message, outbox);
+        SendOutcome outcome = sendWithRetries(message, outbox);
         sample.stop(Timer.builder("mailgw.outbound.smtp.send")
                 .description("Time to hand one message to an SMTP server, in-place retries included")
                 .tag("outcome", outcome instanceof SendOutcome.Sent ? "sent" : "failed")
@@ -69,9 +70,9 @@ public class SmtpMailSender {
         return outcome;
     }
 
-    private SendOutcome sendWithRetries(Session session, MimeMessage message, Mailbox outbox) {
+    private SendOutcome sendWithRetries(MimeMessage message, Mailbox outbox) {
         try {
-            return new SendOutcome.Sent(retry.executeCallable(() -> transmit(session, message, outbox)));
+            return new SendOutcome.Sent(retry.executeCallable(() -> transmit(message, outbox)));
         }
         catch (SmtpFailureException ex) {
             return new SendOutcome.Failed(ex.failure());
@@ -81,23 +82,28 @@ public class SmtpMailSender {
         }
     }
 
-    private String transmit(Session session, MimeMessage message, Mailbox outbox) throws SmtpFailureException {
+    /** One attempt: the guard checks the server again, then connect, log in and send. */
+    private String transmit(MimeMessage message, Mailbox outbox) throws SmtpFailureException {
         String password = passwordOf(outbox);
-        SMTPTransport transport = transportFor(session, outbox);
+        SMTPTransport transport = null;
         try {
-            transport.connect(outbox.host(), outbox.port(), outbox.needsCredentials() ? outbox.username() : null,
-                    password);
+            SmtpSessions.SmtpTarget target = sessions.targetFor(outbox);
+            transport = target.transport();
+            transport.connect(target.address(), target.port(),
+                    outbox.needsCredentials() ? outbox.username() : null, password);
             transport.sendMessage(message, message.getAllRecipients());
             String reply = transport.getLastServerResponse();
             return reply == null ? "" : reply.trim();
         }
         catch (MessagingException ex) {
-            SmtpFailure failure = classifier.classify(ex, transport.getLastReturnCode());
+            SmtpFailure failure = classifier.classify(ex, transport == null ? -1 : transport.getLastReturnCode());
             log.debug("Attempt to send through {} failed ({})", outbox.describe(), failure.reason());
             throw failure.retryable() ? new TransientSmtpException(failure, ex) : new PermanentSmtpException(failure, ex);
         }
         finally {
-            close(transport, outbox);
+            if (transport != null) {
+                close(transport, outbox);
+            }
         }
     }
 
@@ -115,15 +121,6 @@ public class SmtpMailSender {
         catch (IllegalStateException ex) {
             throw new PermanentSmtpException(new SmtpFailure(SmtpFailureClassifier.AUTH_FAILED, false,
                     MailboxState.AUTH_FAILED, ex.getMessage()), ex);
-        }
-    }
-
-    private static SMTPTransport transportFor(Session session, Mailbox outbox) {
-        try {
-            return (SMTPTransport) session.getTransport(SmtpSessions.protocolOf(outbox));
-        }
-        catch (MessagingException ex) {
-            throw new IllegalStateException("Jakarta Mail has no " + SmtpSessions.protocolOf(outbox) + " provider", ex);
         }
     }
 

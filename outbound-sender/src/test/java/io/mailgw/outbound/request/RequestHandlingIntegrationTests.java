@@ -94,11 +94,13 @@ class RequestHandlingIntegrationTests {
         mailboxes.saveAll(List.of(
                 TestOutboxes.plainSmtp("mbx-default", port, "noreply@gateway.example"),
                 TestOutboxes.plainSmtp("mbx-closed-out", closedPort(), "info@closed.example"),
+                TestOutboxes.plainSmtpOn("mbx-metadata-out", "169.254.169.254", 25, "info@metadata.example"),
                 TestOutboxes.authenticatedSmtp("mbx-wrong-login-out", port, "soporte@xpto.example", LOGIN,
                         cipher.encrypt("a-wrong-password"))));
         Instant now = Instant.now();
         contracts.saveAll(List.of(
                 new Contract("closed", "Servidor caído", "mbx-closed-out", now, now, null),
+                new Contract("metadata", "Servidor interno", "mbx-metadata-out", now, now, null),
                 new Contract("wrong-login", "Contraseña vieja", "mbx-wrong-login-out", now, now, null)));
         settings.save(new Settings(Settings.SINGLETON_ID, "mbx-default", now, null));
     }
@@ -194,6 +196,25 @@ class RequestHandlingIntegrationTests {
         assertThat(reason(awaitDeadLetter(requestId))).isEqualTo("SMTP_AUTH_FAILED");
         assertThat(outboxHealth.read("mbx-wrong-login-out").state()).isEqualTo(MailboxState.AUTH_FAILED);
         assertThat(ReceivedMail.withSubject(greenMail, requestId)).isEmpty();
+    }
+
+    @Test
+    void failsAtOnceWhenTheConnectGuardRefusesTheOutboxServer() throws Exception {
+        String requestId = uniqueId("guarded");
+        topics.publish("metadata", EngineRequests.viaContract(requestId, "metadata", "ana@cliente.example", requestId));
+
+        DeliveryStatus failed = topics.awaitFinalStatus(requestId);
+        assertThat(topics.statusesOf(requestId)).singleElement();
+        assertThat(failed.status()).isEqualTo(Status.FAILED);
+        assertThat(failed.attempt()).isEqualTo(1);
+        assertThat(failed.error().code()).isEqualTo("CONNECT_NOT_ALLOWED");
+        assertThat(failed.error().retryable()).isFalse();
+        assertThat(failed.error().message()).contains("169.254.169.254 is the cloud metadata address; refused. "
+                + "Allow it with MAILGW_CONNECT_ALLOW=169.254.169.254/32");
+        assertThat(reason(awaitDeadLetter(requestId))).isEqualTo("CONNECT_NOT_ALLOWED");
+        MailboxStatus health = outboxHealth.read("mbx-metadata-out");
+        assertThat(health.state()).isEqualTo(MailboxState.UNREACHABLE);
+        assertThat(health.lastError()).contains("the cloud metadata address; refused");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.mailgw.model.connect.ConnectionNotAllowedException;
 import io.mailgw.model.status.MailboxState;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -30,6 +31,17 @@ class SmtpFailureClassifierTests {
                 NO_REPLY);
 
         assertThat(failure).isEqualTo(new SmtpFailure("SMTP_UNREACHABLE", true, MailboxState.UNREACHABLE, "connection refused"));
+    }
+
+    @Test
+    void failsAtOnceWhenTheConnectGuardRefusesTheServerSayingWhy() {
+        String refusal = "smtp.x.example resolves to 192.168.1.5, a private address; refused. "
+                + "Allow it with MAILGW_CONNECT_ALLOW=192.168.0.0/16";
+
+        SmtpFailure failure = classifier.classify(new MessagingException("Connecting to smtp://smtp.x.example:25 is "
+                + "not possible", new ConnectionNotAllowedException(refusal)), NO_REPLY);
+
+        assertThat(failure).isEqualTo(new SmtpFailure("CONNECT_NOT_ALLOWED", false, MailboxState.UNREACHABLE, refusal));
     }
 
     @Test
