@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -18,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through {@code /usr/bin/chromedriver} (test.sh installs both),
@@ -29,6 +32,9 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
+    /** Longer than the connection test's own 10 s timeouts. */
+    private static final Duration SCRIPT_WAIT = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -94,8 +100,26 @@ final class Browser implements AutoCloseable {
         field.sendKeys(value);
     }
 
+    /** Clicks a link or a submit button and waits until the page it leads to has loaded. */
     void click(String cssSelector) {
+        WebElement page = find("html");
         find(cssSelector).click();
+        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, PAGE_WAIT).until(loaded -> "complete".equals(
+                driver.executeScript("return document.readyState")));
+    }
+
+    /** Clicks something that stays on the page, such as a button that runs a script. */
+    void press(String cssSelector) {
+        find(cssSelector).click();
+    }
+
+    /** Waits until the element shows the text {@code expected} (a script fills it in). */
+    String awaitText(String cssSelector, Predicate<String> expected) {
+        return new WebDriverWait(driver, SCRIPT_WAIT).until(shown -> {
+            String text = text(cssSelector);
+            return expected.test(text) ? text : null;
+        });
     }
 
     /** Forgets the session and the language cookie, as a new browser would. */
