@@ -1,0 +1,95 @@
+package io.mailgw.config.connection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.mailgw.model.connect.MailEndpoint;
+import io.mailgw.model.mailbox.AfterRead;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailboxType;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * IMAP and POP3: log in, open the folder read-only and count its messages, check that the folder
+ * read mail is moved to exists, and ask an IMAP server whether it offers IDLE. Changes nothing on
+ * the server.
+ */
+@Component
+class InboundProbe implements ConnectionProbe {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundProbe.class);
+
+    @Override
+    public MailboxType type() {
+        return MailboxType.INBOUND;
+    }
+
+    @Override
+    public List<Step> steps(Mailbox mailbox) {
+        List<Step> steps = new ArrayList<>(List.of(Step.CONNECT));
+        if (mailbox.protocol().isImplicitTls()) {
+            steps.add(Step.TLS);
+        }
+        steps.addAll(List.of(Step.LOGIN, Step.FOLDER));
+        return steps;
+    }
+
+    @Override
+    public ProbeReport probe(Mailbox mailbox, String password, MailEndpoint endpoint) throws MessagingException {
+        String protocol = mailbox.protocol().name().toLowerCase(Locale.ROOT);
+        Store store = Session.getInstance(ConnectionProbe.sessionProperties(endpoint, protocol)).getStore(protocol);
+        try {
+            store.connect(endpoint.connectHost(), endpoint.port(), mailbox.username(), password);
+            int count = messageCount(store, mailbox.folder());
+            if (mailbox.afterRead() == AfterRead.MOVE) {
+                requireFolder(store, mailbox.moveToFolder(), " (where read mail is moved)");
+            }
+            boolean idle = store instanceof IMAPStore imap && imap.hasCapability("IDLE");
+            return new ProbeReport(count, idle, "Connected to " + endpoint.host() + ":" + endpoint.port() + " over "
+                    + mailbox.protocol() + " and logged in as " + mailbox.username() + "; folder " + mailbox.folder()
+                    + " holds " + count + (count == 1 ? " message" : " messages") + "; the server "
+                    + (idle ? "supports IDLE." : "does not support IDLE."));
+        }
+        finally {
+            close(store);
+        }
+    }
+
+    private static int messageCount(Store store, String name) throws MessagingException {
+        Folder folder = requireFolder(store, name, "");
+        folder.open(Folder.READ_ONLY);
+        try {
+            return folder.getMessageCount();
+        }
+        finally {
+            folder.close(false);
+        }
+    }
+
+    private static Folder requireFolder(Store store, String name, String role) throws MessagingException {
+        Folder folder = store.getFolder(name);
+        if (!folder.exists()) {
+            throw new ProbeFailedException(ConnectionTestCode.FOLDER_MISSING,
+                    "Logged in, but folder '" + name + "'" + role + " does not exist on the server.");
+        }
+        return folder;
+    }
+
+    private static void close(Store store) {
+        try {
+            store.close();
+        }
+        catch (MessagingException ex) {
+            log.debug("Closing the test connection failed ({}); the test's outcome stands", ex.getMessage());
+        }
+    }
+}
