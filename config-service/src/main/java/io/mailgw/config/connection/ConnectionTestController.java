@@ -3,6 +3,8 @@ package io.mailgw.config.connection;
 import io.mailgw.config.web.NotFoundException;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.secret.PasswordCipher;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -38,8 +40,11 @@ class ConnectionTestController {
                 mailboxes.findById(id).orElseThrow(() -> new NotFoundException("mailbox", id)), cipher));
     }
 
+    /** The body is the mailbox JSON of a create, as the OpenAPI description says. */
     @PostMapping(path = "/test", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ConnectionTestResult testUnsaved(@RequestBody JsonNode body) {
+    ConnectionTestResult testUnsaved(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(ref = "#/components/schemas/Mailbox"))) @RequestBody JsonNode body) {
         return tester.test(MailboxUnderTest.unsaved(body, mailboxes, cipher));
     }
 }
