@@ -22,7 +22,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("mailgw")
 public record ConnectGuardProperties(
         List<String> connectAllow,
-        @DefaultValue({"25", "465", "587", "2525", "110", "995", "143", "993"}) @NotEmpty List<String> connectPorts) {
+        @DefaultValue(ConnectGuardProperties.MAIL_PORTS) @NotEmpty List<String> connectPorts) {
+
+    /** The standard ports of SMTP (25, 465, 587, 2525), POP3 (110, 995) and IMAP (143, 993). */
+    public static final String MAIL_PORTS = "25,465,587,2525,110,995,143,993";
 
     public ConnectGuardProperties {
         connectAllow = connectAllow == null ? List.of()
