@@ -1,0 +1,258 @@
+package io.mailgw.localstack;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.mailgw.events.Topics;
+import io.mailgw.localstack.RunningGateway.Response;
+import io.mailgw.testing.ForeignEngine;
+import io.mailgw.testing.KafkaTopicTail;
+import io.mailgw.testing.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * No secret leaves the gateway: a run at DEBUG (the gateway's own loggers, Spring's web and
+ * security) that creates, tests, uses and changes mailboxes with passwords (a connection test of
+ * unsaved values too), polls an inbox, sends through an outbox with SMTP AUTH, fails a login on
+ * purpose both ways, creates a user (once with a body that is not JSON), exports, imports and reads
+ * the audit, and then searches everything it produced for each password and for the forms in which
+ * HTTP Basic and SMTP AUTH carry them: the captured log, every response, every record (and header)
+ * on every gateway topic, and the audit collection.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsStayOutIntegrationTests {
+
+    @RegisterExtension
+    static final GreenMailExtension mailServer = new GreenMailExtension(
+            ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP)).withPerMethodLifecycle(false);
+
+    private static final String DATABASE = "secrets-stay-out";
+    private static final String INBOX_PASSWORD = "Inb0x-Secr3t-7781";
+    private static final String OUTBOX_PASSWORD = "0utb0x-Secr3t-4410";
+    private static final String WRONG_PASSWORD = "Wr0ng-Secr3t-9923";
+    private static final String CHANGED_PASSWORD = "Ch4nged-Secr3t-3306";
+    private static final String IMPORTED_PASSWORD = "Imp0rted-Secr3t-6120";
+    private static final String USER_PASSWORD = "Us3r-Secr3t-5512";
+    private static final String UNSAVED_PASSWORD = "Uns4ved-Secr3t-2207";
+    /** Sent unquoted, so that the body is not JSON and the parser's message would quote it. */
+    private static final String MALFORMED_PASSWORD = "Unquoted5ecret8841";
+    private static final Duration A_WHILE = Duration.ofSeconds(60);
+
+    private static RunningGateway gateway;
+    private static ForeignEngine engine;
+    private static final Map<String, KafkaTopicTail> topics = new LinkedHashMap<>();
+    private static final List<String> responses = new ArrayList<>();
+
+    @BeforeAll
+    static void runEverythingThatTouchesAPassword() throws Exception {
+        gateway = RunningGateway.start(DATABASE, "--mailgw.outbound.retry.delays=1s,1s",
+                "--mailgw.connect-ports=" + TestInfrastructure.CONNECT_PORTS,
+                "--logging.level.io.mailgw=DEBUG", "--logging.level.org.springframework.web=DEBUG",
+                "--logging.level.org.springframework.security=DEBUG");
+        engine = new ForeignEngine(TestInfrastructure.kafkaBootstrapServers());
+        mailServer.setUser("desk@secret.example", "desk", INBOX_PASSWORD);
+        mailServer.setUser("sender@secret.example", "sender", OUTBOX_PASSWORD);
+        tailEveryGatewayTopic();
+
+        api("POST", "/api/v1/users", "{\"name\": \"auditor\", \"role\": \"VIEWER\", \"password\": \""
+                + USER_PASSWORD + "\"}");
+        api("POST", "/api/v1/contracts", "{\"id\": \"secret\", \"name\": \"Secret\"}");
+        api("POST", "/api/v1/mailboxes", inbox("secret-in", INBOX_PASSWORD));
+        api("POST", "/api/v1/mailboxes", inbox("secret-wrong-in", WRONG_PASSWORD));
+        api("POST", "/api/v1/mailboxes", outbox("secret-out", OUTBOX_PASSWORD));
+        api("POST", "/api/v1/mailboxes", outbox("secret-wrong-out", WRONG_PASSWORD));
+        api("PUT", "/api/v1/contracts/secret", "{\"name\": \"Secret\", \"outboundMailboxId\": \"secret-out\"}");
+        api("PUT", "/api/v1/settings", "{\"defaultOutboxId\": \"secret-wrong-out\"}");
+        assertThat(api("POST", "/api/v1/mailboxes/secret-in/test", null).body()).contains("\"ok\":true");
+        assertThat(api("POST", "/api/v1/mailboxes/secret-out/test", null).body()).contains("\"ok\":true");
+        assertThat(api("POST", "/api/v1/mailboxes/secret-wrong-in/test", null).body()).contains("AUTH_FAILED");
+        assertThat(api("POST", "/api/v1/mailboxes/secret-wrong-out/test", null).body()).contains("AUTH_FAILED");
+        assertThat(api("POST", "/api/v1/mailboxes/test", inbox("secret-unsaved-in", UNSAVED_PASSWORD)).body())
+                .contains("AUTH_FAILED");
+
+        String subject = "Consulta " + UUID.randomUUID();
+        GreenMailUtil.sendTextEmail("desk@secret.example", "ana@cliente.example", subject, "Hola.",
+                mailServer.getSmtp().getServerSetup());
+        await().atMost(A_WHILE).until(() -> topic(Topics.INBOUND_MESSAGES).records().stream()
+                .anyMatch(record -> record.value().contains(subject)));
+        awaitFinalStatus(send("SPECIFIC"), "SENT");
+        awaitFinalStatus(send("DEFAULT"), "FAILED");
+        await().atMost(A_WHILE).until(() -> api("GET", "/api/v1/mailboxes/secret-wrong-in/status", null).body()
+                .contains("AUTH_FAILED"));
+
+        api("PUT", "/api/v1/mailboxes/secret-in", inbox("secret-in", CHANGED_PASSWORD));
+        api("PUT", "/api/v1/users/auditor", "{\"password\": \"" + CHANGED_PASSWORD + "x\"}");
+        api("GET", "/api/v1/export", null);
+        api("POST", "/api/v1/import", "{\"mailboxes\": [" + inbox("secret-imported-in", IMPORTED_PASSWORD) + "]}");
+        api("POST", "/api/v1/import", "{\"mailboxes\": [" + inbox("secret-bad-in", IMPORTED_PASSWORD)
+                .replace("10,", "1,") + "]}");
+        api("POST", "/api/v1/mailboxes", inbox("secret-bad-in", WRONG_PASSWORD).replace("\"IMAP\"", "\"IMAP4\""));
+        api("POST", "/api/v1/users", "{\"name\": \"mallory\", \"role\": \"VIEWER\", \"password\": "
+                + MALFORMED_PASSWORD + "}");
+        api("GET", "/api/v1/audit?size=500", null);
+        api("GET", "/api/v1/mailboxes", null);
+        await().atMost(A_WHILE).until(() -> topic(Topics.CONFIG_CHANGES).records().stream()
+                .anyMatch(record -> "secret-imported-in".equals(record.key())));
+    }
+
+    @AfterAll
+    static void stopGateway() throws Exception {
+        for (KafkaTopicTail tail : topics.values()) {
+            tail.close();
+        }
+        engine.close();
+        gateway.close();
+    }
+
+    @Test
+    void theLogAtDebugHoldsNoSecret(CapturedOutput output) {
+        String log = output.getAll();
+
+        assertThat(log).contains("DEBUG").contains("secret-wrong-in").contains("secret-out");
+        assertNoSecretIn("the captured log", log);
+    }
+
+    @Test
+    void noResponseHoldsASecret() {
+        assertThat(responses).hasSizeGreaterThan(15).anySatisfy(body -> assertThat(body).contains("passwordSet"));
+        responses.forEach(body -> assertNoSecretIn("a response", body));
+    }
+
+    @Test
+    void noRecordOnAnyGatewayTopicHoldsASecretNorDoesAnyHeader() {
+        assertThat(topics).containsKeys(Topics.OUTBOUND_REQUESTS, Topics.OUTBOUND_STATUS, Topics.OUTBOUND_REQUESTS_DLT,
+                Topics.INBOUND_MESSAGES, Topics.CONFIG_CHANGES);
+        assertThat(topic(Topics.OUTBOUND_REQUESTS_DLT).records()).isNotEmpty();
+        for (KafkaTopicTail tail : topics.values()) {
+            for (ConsumerRecord<String, String> record : tail.records()) {
+                assertNoSecretIn("a record on " + record.topic(), record.key() + " " + record.value());
+                for (Header header : record.headers()) {
+                    assertNoSecretIn("header " + header.key() + " on " + record.topic(),
+                            header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theAuditNamesPasswordChangesButHoldsNoSecret() {
+        List<String> stored = new ArrayList<>();
+        try (MongoClient mongo = MongoClients.create(TestInfrastructure.mongoUri(DATABASE))) {
+            mongo.getDatabase(DATABASE).getCollection("audit_events").find()
+                    .forEach(document -> stored.add(document.toJson()));
+            mongo.getDatabase(DATABASE).getCollection("mailboxes").find()
+                    .forEach(document -> assertNoSecretIn("a stored mailbox", document.toJson()));
+        }
+
+        assertThat(stored).hasSizeGreaterThan(8)
+                .anySatisfy(json -> assertThat(json).contains("secret-in").contains("\"password\""));
+        stored.forEach(json -> assertNoSecretIn("an audit entry", json));
+    }
+
+    /** Fails naming the line that holds a secret, not the whole text (a log runs to megabytes). */
+    private static void assertNoSecretIn(String where, String text) {
+        for (String secret : secrets()) {
+            List<String> lines = text.lines().filter(line -> line.contains(secret)).limit(3).toList();
+            assertThat(lines).as("lines of %s holding a secret", where).isEmpty();
+        }
+    }
+
+    /** Every password of the run, and the forms in which HTTP Basic and SMTP AUTH carry them. */
+    private static List<String> secrets() {
+        List<String> secrets = new ArrayList<>(List.of(INBOX_PASSWORD, OUTBOX_PASSWORD, WRONG_PASSWORD,
+                CHANGED_PASSWORD, IMPORTED_PASSWORD, USER_PASSWORD, UNSAVED_PASSWORD, MALFORMED_PASSWORD,
+                RunningGateway.ADMIN_PASSWORD, TestInfrastructure.TEST_SECRET_KEY));
+        for (String password : List.copyOf(secrets)) {
+            secrets.add(base64(password));
+        }
+        secrets.add(base64(RunningGateway.ADMIN + ":" + RunningGateway.ADMIN_PASSWORD));
+        secrets.add(base64("auditor:" + USER_PASSWORD));
+        secrets.add(base64("\0sender\0" + OUTBOX_PASSWORD));
+        secrets.add(base64("\0sender\0" + WRONG_PASSWORD));
+        return secrets;
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Response api(String method, String path, String json) {
+        Response response = gateway.api(method, path, json);
+        responses.add(response.body());
+        return response;
+    }
+
+    private static String send(String outbox) throws Exception {
+        String requestId = "secret-" + UUID.randomUUID();
+        engine.publish(Topics.OUTBOUND_REQUESTS, "secret", """
+                {"requestId": "%s", "contractId": "secret", "outbox": "%s", "to": ["ana@cliente.example"],
+                 "subject": "Solicitud %s", "text": "Registrada."}
+                """.formatted(requestId, outbox, requestId));
+        return requestId;
+    }
+
+    private static void awaitFinalStatus(String requestId, String expected) {
+        await().atMost(A_WHILE).until(() -> topic(Topics.OUTBOUND_STATUS).withKey(requestId).stream()
+                .anyMatch(record -> record.value().contains("\"" + expected + "\"")));
+    }
+
+    /** Tails every topic of the gateway (its retry topics included) from its beginning. */
+    private static void tailEveryGatewayTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            for (String name : admin.listTopics().names().get()) {
+                if (name.startsWith("mail.")) {
+                    topics.put(name, new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), name));
+                }
+            }
+        }
+        assertThat(topics).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    private static KafkaTopicTail topic(String name) {
+        return topics.get(name);
+    }
+
+    private static String inbox(String id, String password) {
+        return """
+                {"id": "%s", "name": "Mesa %s", "type": "INBOUND", "contractId": "secret", "host": "127.0.0.1",
+                 "port": %d, "username": "desk", "password": "%s", "protocol": "IMAP", "folder": "INBOX",
+                 "pollIntervalSeconds": 10, "afterRead": "MARK_SEEN", "startFrom": "ALL"}
+                """.formatted(id, id, mailServer.getImap().getPort(), password);
+    }
+
+    private static String outbox(String id, String password) {
+        return """
+                {"id": "%s", "name": "Salida %s", "type": "OUTBOUND", "host": "127.0.0.1", "port": %d,
+                 "username": "sender", "password": "%s", "security": "NONE", "authRequired": true,
+                 "fromAddress": "sender@secret.example"}
+                """.formatted(id, id, mailServer.getSmtp().getPort(), password);
+    }
+}
