@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param stopTimeout  how long each part may take to stop before the next one is stopped anyway; default 20 s
  * @param adminUser    the first admin of config-service for the local run ({@code MAILGW_ADMIN_USER}); default admin
  * @param connectAllow CIDRs the services may connect to although private or loopback; default {@code 127.0.0.0/8}
+ *                     (the services may also connect to the demo mail server's ports, besides the standard mail ports)
  */
 @Validated
 @ConfigurationProperties("mailgw.localstack")

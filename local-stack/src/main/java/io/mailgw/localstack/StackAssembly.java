@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.mailgw.localstack.demo.DemoMailbox;
 import io.mailgw.localstack.demo.DemoSeeder;
@@ -15,6 +17,7 @@ import io.mailgw.localstack.mail.DemoMailServer;
 import io.mailgw.localstack.mongo.MongoWireServer;
 import io.mailgw.localstack.services.GatewayService;
 import io.mailgw.localstack.services.ServiceArguments;
+import io.mailgw.model.connect.ConnectGuardProperties;
 import io.mailgw.model.secret.PasswordCipher;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -58,7 +61,7 @@ final class StackAssembly {
                 new DemoSeeder(mongoUri, PasswordCipher.fromBase64Key(secretKey), demoMailbox, clock)));
         if (properties.services().enabled()) {
             parts.addAll(services(new ServiceArguments(kafka.bootstrapServers(), mongoUri, secretKey,
-                    properties.connectAllow(), logLevels())));
+                    properties.connectAllow(), logLevels()).and("--mailgw.connect-ports=" + connectPorts())));
         }
         return parts;
     }
@@ -70,6 +73,13 @@ final class StackAssembly {
                         adminPassword),
                 GatewayService.inboundPoller(common, services.inboundPollerPort()),
                 GatewayService.outboundSender(common, services.outboundSenderPort()));
+    }
+
+    /** The standard mail ports and the demo mail server's, which the services may connect to. */
+    String connectPorts() {
+        LocalStackProperties.Mail mail = properties.mail();
+        return ConnectGuardProperties.MAIL_PORTS + "," + Stream.of(mail.smtpPort(), mail.imapPort(), mail.pop3Port(),
+                mail.smtpsPort(), mail.imapsPort(), mail.pop3sPort()).map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private Map<String, String> logLevels() {

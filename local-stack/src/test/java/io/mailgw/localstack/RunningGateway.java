@@ -44,6 +44,7 @@ final class RunningGateway implements AutoCloseable {
     static RunningGateway start(String database, String... extraArguments) {
         ServiceArguments common = new ServiceArguments(TestInfrastructure.kafkaBootstrapServers(),
                 TestInfrastructure.mongoUri(database), TestInfrastructure.TEST_SECRET_KEY, "127.0.0.0/8", Map.of())
+                .and("--mailgw.connect-ports=" + TestInfrastructure.CONNECT_PORTS)
                 .and(extraArguments);
         int configPort = freePort();
         List<GatewayService> services = List.of(
