@@ -53,6 +53,16 @@ public class MailboxForm {
         return form;
     }
 
+    /** The type a form names ({@code INBOUND} or {@code OUTBOUND}), or {@code null} for anything else. */
+    static MailboxType typeOf(String type) {
+        for (MailboxType candidate : MailboxType.values()) {
+            if (candidate.name().equals(type)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
     /** The stored mailbox as the form shows it: every field but the password. */
     static MailboxForm of(Mailbox m) {
         MailboxForm form = new MailboxForm();

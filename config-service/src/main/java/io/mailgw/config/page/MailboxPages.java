@@ -66,7 +66,7 @@ class MailboxPages {
     /** "Nuevo": first the choice of type, then the form of the chosen type. */
     @GetMapping("/mailboxes/new")
     String create(@RequestParam(required = false) String type, Model model) {
-        MailboxType chosen = typeOf(type);
+        MailboxType chosen = MailboxForm.typeOf(type);
         if (chosen == null) {
             model.addAttribute("type", null);
             return "mailbox-form";
@@ -77,7 +77,7 @@ class MailboxPages {
     @PostMapping("/mailboxes")
     String create(@RequestParam String type, @ModelAttribute("form") MailboxForm form, Principal user,
             Locale locale, Model model, RedirectAttributes redirect) {
-        MailboxType chosen = typeOf(type);
+        MailboxType chosen = MailboxForm.typeOf(type);
         if (chosen == null) {
             return "redirect:/mailboxes/new";
         }
@@ -160,14 +160,5 @@ class MailboxPages {
         model.addAttribute("name", stored.name());
         model.addAttribute("refusal", refusal);
         return "confirm-delete";
-    }
-
-    private static MailboxType typeOf(String type) {
-        for (MailboxType candidate : MailboxType.values()) {
-            if (candidate.name().equals(type)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

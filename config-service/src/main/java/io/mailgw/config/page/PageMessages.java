@@ -53,4 +53,14 @@ class PageMessages {
     String text(String code, Locale locale, Object... arguments) {
         return messages.getMessage(code, arguments, locale);
     }
+
+    /** The message {@code code}, or {@code fallback} when the bundles do not know it (yet). */
+    String textOr(String code, String fallback, Locale locale) {
+        return messages.getMessage(code, null, fallback, locale);
+    }
+
+    /** The form label of a field, or its JSON name when it has none. */
+    String label(String field, Locale locale) {
+        return messages.getMessage("field." + field, null, field, locale);
+    }
 }

@@ -116,10 +116,17 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the element shows the text {@code expected} (a script fills it in). */
     String awaitText(String cssSelector, Predicate<String> expected) {
-        return new WebDriverWait(driver, SCRIPT_WAIT).until(shown -> {
-            String text = text(cssSelector);
-            return expected.test(text) ? text : null;
-        });
+        String[] last = {null};
+        return new WebDriverWait(driver, SCRIPT_WAIT).withMessage(() -> cssSelector + " shows: " + last[0])
+                .until(shown -> {
+                    last[0] = text(cssSelector);
+                    return expected.test(last[0]) ? last[0] : null;
+                });
+    }
+
+    /** Scrolls until the element is in the middle of the window, for a screenshot that shows it. */
+    void scrollTo(String cssSelector) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", find(cssSelector));
     }
 
     /** Forgets the session and the language cookie, as a new browser would. */

@@ -83,7 +83,8 @@ class ContractPageBrowserIntegrationTests extends AbstractBrowserIntegrationTest
         admin.post("/api/v1/contracts", TestMailboxes.contract("acme", "mbx-xpto-out"));
         signInAsAdmin();
         browser.click("#mailbox-mbx-xpto-out a.delete");
-        assertThat(browser.text("#question")).startsWith("¿Eliminar el buzón «Soporte XPTO (salida)» (mbx-xpto-out)?");
+        assertThat(browser.text("#question"))
+                .startsWith("¿Eliminar el buzón «Soporte XPTO (salida)» (mbx-xpto-out)?");
         browser.click("#confirm-delete");
 
         assertThat(browser.text("#refusal")).isEqualTo("No se puede eliminar: lo usa el contrato «acme» "

@@ -65,7 +65,8 @@ class PageSecurityIntegrationTests extends AbstractApiIntegrationTests {
     void refusesALoginOrAFormPostWithoutCsrfToken() {
         HttpResponse<String> login = page.postForm("/login", Map.of("username", "admin", "password", "admin-pass"));
         page.signIn("admin", "admin-pass");
-        HttpResponse<String> settingsWithoutToken = page.postForm("/settings", Map.of("defaultOutboxId", "mbx-sec-out"));
+        HttpResponse<String> settingsWithoutToken = page.postForm("/settings",
+                Map.of("defaultOutboxId", "mbx-sec-out"));
 
         assertThat(login.statusCode()).isEqualTo(403);
         assertThat(settingsWithoutToken.statusCode()).isEqualTo(403);
