@@ -52,8 +52,7 @@ class LiveReconfigurationIntegrationTests {
 
     @BeforeAll
     static void startGateway() {
-        gateway = RunningGateway.start("live-reconfiguration", "--mailgw.outbound.retry.delays=1s,1s",
-                "--mailgw.connect-ports=" + TestInfrastructure.CONNECT_PORTS);
+        gateway = RunningGateway.start("live-reconfiguration", "--mailgw.outbound.retry.delays=1s,1s");
         engine = new ForeignEngine(TestInfrastructure.kafkaBootstrapServers());
         inbound = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), Topics.INBOUND_MESSAGES);
         statuses = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), Topics.OUTBOUND_STATUS);

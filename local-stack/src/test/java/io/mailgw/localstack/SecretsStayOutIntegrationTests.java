@@ -73,7 +73,6 @@ class SecretsStayOutIntegrationTests {
     @BeforeAll
     static void runEverythingThatTouchesAPassword() throws Exception {
         gateway = RunningGateway.start(DATABASE, "--mailgw.outbound.retry.delays=1s,1s",
-                "--mailgw.connect-ports=" + TestInfrastructure.CONNECT_PORTS,
                 "--logging.level.io.mailgw=DEBUG", "--logging.level.org.springframework.web=DEBUG",
                 "--logging.level.org.springframework.security=DEBUG");
         engine = new ForeignEngine(TestInfrastructure.kafkaBootstrapServers());
