@@ -1,26 +1,17 @@
 package io.mailgw.inbound.poll;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.net.ssl.SSLException;
-
-import io.mailgw.model.connect.ConnectionNotAllowedException;
+import io.mailgw.model.connect.ConnectionFailure;
 import io.mailgw.model.status.MailboxState;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.StoreClosedException;
 
 import org.springframework.dao.DataAccessException;
+
+import static io.mailgw.model.connect.ConnectionFailure.first;
 
 /**
  * The one place that turns a failed poll into a mailbox state and plain words: a server the
@@ -31,63 +22,35 @@ import org.springframework.dao.DataAccessException;
  */
 final class PollFailureClassifier {
 
-    private static final int MAX_DEPTH = 12;
     private static final int MAX_DETAIL = 200;
 
     private PollFailureClassifier() {
     }
 
     static PollFailure classify(Throwable failure) {
-        List<Throwable> chain = chain(failure);
-        return notAllowed(chain)
-                .or(() -> authentication(chain))
-                .or(() -> tls(chain))
-                .or(() -> network(chain))
+        List<Throwable> chain = ConnectionFailure.causeChain(failure);
+        return ConnectionFailure.classify(failure).flatMap(PollFailureClassifier::connection)
+                .or(() -> closed(chain))
                 .orElseGet(() -> other(chain));
     }
 
-    private static Optional<PollFailure> notAllowed(List<Throwable> chain) {
-        return first(chain, ConnectionNotAllowedException.class)
-                .map(ex -> new PollFailure(MailboxState.UNREACHABLE, ex.getMessage()));
+    /** A bare I/O failure is left to the mail-specific and other decisions. */
+    private static Optional<PollFailure> connection(ConnectionFailure failure) {
+        return switch (failure.kind()) {
+            case NOT_ALLOWED -> Optional.of(new PollFailure(MailboxState.UNREACHABLE, failure.exception().getMessage()));
+            case AUTH_REJECTED -> Optional.of(new PollFailure(MailboxState.AUTH_FAILED, "authentication rejected"));
+            case CERTIFICATE_NAME_MISMATCH -> tlsFailed("server certificate is for another host name than the mailbox's");
+            case CERTIFICATE_UNTRUSTED -> tlsFailed("server certificate not trusted");
+            case TLS_HANDSHAKE -> tlsFailed("TLS handshake failed");
+            case UNKNOWN_HOST -> unreachable("unknown host");
+            case TIMEOUT -> unreachable("no answer from the server in time");
+            case NO_ROUTE -> unreachable("no route to host");
+            case REFUSED -> unreachable("connection refused");
+            case IO -> Optional.empty();
+        };
     }
 
-    private static Optional<PollFailure> authentication(List<Throwable> chain) {
-        return first(chain, AuthenticationFailedException.class)
-                .map(ex -> new PollFailure(MailboxState.AUTH_FAILED, "authentication rejected"));
-    }
-
-    private static Optional<PollFailure> tls(List<Throwable> chain) {
-        if (first(chain, CertificateException.class).filter(PollFailureClassifier::isNameMismatch).isPresent()) {
-            return Optional.of(new PollFailure(MailboxState.TLS_FAILED,
-                    "server certificate is for another host name than the mailbox's"));
-        }
-        if (first(chain, CertificateException.class).isPresent() || first(chain, CertPathBuilderException.class).isPresent()
-                || first(chain, CertPathValidatorException.class).isPresent()) {
-            return Optional.of(new PollFailure(MailboxState.TLS_FAILED, "server certificate not trusted"));
-        }
-        return first(chain, SSLException.class)
-                .map(ex -> new PollFailure(MailboxState.TLS_FAILED, "TLS handshake failed"));
-    }
-
-    /** The JDK's words when a certificate names neither the host name nor the address connected to. */
-    private static boolean isNameMismatch(CertificateException ex) {
-        String message = String.valueOf(ex.getMessage());
-        return message.startsWith("No subject alternative") || message.startsWith("No name matching");
-    }
-
-    private static Optional<PollFailure> network(List<Throwable> chain) {
-        if (first(chain, UnknownHostException.class).isPresent()) {
-            return unreachable("unknown host");
-        }
-        if (first(chain, SocketTimeoutException.class).isPresent()) {
-            return unreachable("no answer from the server in time");
-        }
-        if (first(chain, NoRouteToHostException.class).isPresent()) {
-            return unreachable("no route to host");
-        }
-        if (first(chain, ConnectException.class).isPresent()) {
-            return unreachable("connection refused");
-        }
+    private static Optional<PollFailure> closed(List<Throwable> chain) {
         if (first(chain, StoreClosedException.class).isPresent() || first(chain, FolderClosedException.class).isPresent()) {
             return unreachable("the server closed the connection");
         }
@@ -111,6 +74,10 @@ final class PollFailureClassifier {
         return new PollFailure(MailboxState.DEGRADED, detail(top));
     }
 
+    private static Optional<PollFailure> tlsFailed(String reason) {
+        return Optional.of(new PollFailure(MailboxState.TLS_FAILED, reason));
+    }
+
     private static Optional<PollFailure> unreachable(String reason) {
         return Optional.of(new PollFailure(MailboxState.UNREACHABLE, reason));
     }
@@ -122,17 +89,5 @@ final class PollFailureClassifier {
         }
         String oneLine = message.replaceAll("\\s+", " ").trim();
         return oneLine.length() > MAX_DETAIL ? oneLine.substring(0, MAX_DETAIL) + "…" : oneLine;
-    }
-
-    private static <T extends Throwable> Optional<T> first(List<Throwable> chain, Class<T> type) {
-        return chain.stream().filter(type::isInstance).map(type::cast).findFirst();
-    }
-
-    private static List<Throwable> chain(Throwable failure) {
-        List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = failure; t != null && chain.size() < MAX_DEPTH && !chain.contains(t); t = t.getCause()) {
-            chain.add(t);
-        }
-        return chain;
     }
 }
