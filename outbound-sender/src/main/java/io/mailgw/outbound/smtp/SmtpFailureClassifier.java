@@ -1,15 +1,9 @@
 package io.mailgw.outbound.smtp;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.util.Optional;
 
-import javax.net.ssl.SSLException;
-
-import io.mailgw.model.connect.ConnectionNotAllowedException;
+import io.mailgw.model.connect.ConnectionFailure;
 import io.mailgw.model.status.MailboxState;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -88,8 +82,7 @@ public class SmtpFailureClassifier {
     }
 
     private static SmtpFailure byCause(MessagingException ex) {
-        String message = String.valueOf(ex.getMessage());
-        if (message.contains("STARTTLS is required")) {
+        if (ConnectionFailure.isStartTlsRequired(ex)) {
             return new SmtpFailure(TLS_FAILED, false, MailboxState.TLS_FAILED,
                     "the server does not offer STARTTLS, which this outbox requires");
         }
@@ -103,31 +96,26 @@ public class SmtpFailureClassifier {
     }
 
     private static SmtpFailure byNetworkCause(Throwable cause) {
-        if (cause instanceof ConnectionNotAllowedException) {
-            return new SmtpFailure(NOT_ALLOWED, false, MailboxState.UNREACHABLE, cause.getMessage());
+        Optional<ConnectionFailure.Kind> kind = ConnectionFailure.kindOf(cause);
+        if (kind.isEmpty()) {
+            return cause instanceof GeneralSecurityException ? tlsFailed(cause) : null;
         }
-        if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
-            return new SmtpFailure(TLS_FAILED, false, MailboxState.TLS_FAILED,
-                    "TLS failed: " + oneLine(cause.getMessage()));
-        }
-        if (cause instanceof ConnectException) {
-            return unreachable("connection refused");
-        }
-        if (cause instanceof UnknownHostException) {
-            return unreachable("unknown host " + cause.getMessage());
-        }
-        if (cause instanceof NoRouteToHostException) {
-            return unreachable("no route to host");
-        }
-        if (cause instanceof SocketTimeoutException) {
-            return new SmtpFailure(TIMEOUT, true, MailboxState.UNREACHABLE,
+        return switch (kind.get()) {
+            case NOT_ALLOWED -> new SmtpFailure(NOT_ALLOWED, false, MailboxState.UNREACHABLE, cause.getMessage());
+            case CERTIFICATE_NAME_MISMATCH, CERTIFICATE_UNTRUSTED, TLS_HANDSHAKE -> tlsFailed(cause);
+            case REFUSED -> unreachable("connection refused");
+            case UNKNOWN_HOST -> unreachable("unknown host " + cause.getMessage());
+            case NO_ROUTE -> unreachable("no route to host");
+            case TIMEOUT -> new SmtpFailure(TIMEOUT, true, MailboxState.UNREACHABLE,
                     "the server did not answer in time (" + oneLine(cause.getMessage()) + ")");
-        }
-        if (cause instanceof IOException) {
-            return new SmtpFailure(CONNECTION_LOST, true, MailboxState.DEGRADED,
+            case IO -> new SmtpFailure(CONNECTION_LOST, true, MailboxState.DEGRADED,
                     "connection lost: " + oneLine(cause.getMessage()));
-        }
-        return null;
+            case AUTH_REJECTED -> null;
+        };
+    }
+
+    private static SmtpFailure tlsFailed(Throwable cause) {
+        return new SmtpFailure(TLS_FAILED, false, MailboxState.TLS_FAILED, "TLS failed: " + oneLine(cause.getMessage()));
     }
 
     private static SmtpFailure unreachable(String reason) {
