@@ -38,10 +38,8 @@ final class TestMailboxes {
 
     /** IMAP, reads all mail and moves each message to {@code folder} once published. */
     static Mailbox imapInboxMovingTo(String id, int port, String user, String password, String folder) {
-        Mailbox inbox = inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.ALL, AfterRead.MOVE, true);
-        return new Mailbox(inbox.id(), inbox.name(), inbox.type(), true, inbox.contractId(), inbox.host(), inbox.port(),
-                inbox.username(), inbox.password(), null, inbox.protocol(), inbox.folder(), inbox.pollIntervalSeconds(),
-                AfterRead.MOVE, folder, inbox.startFrom(), null, null, null, null, null, null, null);
+        return inbox(id, InboundProtocol.IMAP, port, user, password, StartFrom.ALL, AfterRead.MOVE, true).toBuilder()
+                .afterRead(AfterRead.MOVE, folder).build();
     }
 
     /** POP3, reads all mail and deletes each message from the server once published. */
@@ -78,26 +76,19 @@ final class TestMailboxes {
 
     /** The same mailbox on another host, such as a name or a private address, trusting {@code trustedCertificatePem}. */
     static Mailbox on(Mailbox mailbox, String host, String trustedCertificatePem) {
-        return new Mailbox(mailbox.id(), mailbox.name(), mailbox.type(), mailbox.enabled(), mailbox.contractId(), host,
-                mailbox.port(), mailbox.username(), mailbox.password(), trustedCertificatePem, mailbox.protocol(),
-                mailbox.folder(), mailbox.pollIntervalSeconds(), mailbox.afterRead(), mailbox.moveToFolder(),
-                mailbox.startFrom(), null, null, null, null, mailbox.createdAt(), mailbox.updatedAt(),
-                mailbox.version());
+        return mailbox.toBuilder().host(host).trustedCertificatePem(trustedCertificatePem).build();
     }
 
     /** The same mailbox switched on. */
     static Mailbox enabled(Mailbox mailbox) {
-        return new Mailbox(mailbox.id(), mailbox.name(), mailbox.type(), true, mailbox.contractId(), mailbox.host(),
-                mailbox.port(), mailbox.username(), mailbox.password(), mailbox.trustedCertificatePem(),
-                mailbox.protocol(), mailbox.folder(), mailbox.pollIntervalSeconds(), mailbox.afterRead(),
-                mailbox.moveToFolder(), mailbox.startFrom(), null, null, null, null, mailbox.createdAt(),
-                mailbox.updatedAt(), mailbox.version());
+        return mailbox.toBuilder().enabled(true).build();
     }
 
     private static Mailbox inbox(String id, InboundProtocol protocol, int port, String user, String password,
                                  StartFrom startFrom, AfterRead afterRead, boolean enabled) {
-        return new Mailbox(id, "Test " + id, MailboxType.INBOUND, enabled, CONTRACT, HOST, port, user,
-                CIPHER.encrypt(password), null, protocol, "INBOX", 1, afterRead, null, startFrom, null, null, null,
-                null, null, null, null);
+        return Mailbox.builder().id(id).name("Test " + id).type(MailboxType.INBOUND).enabled(enabled)
+                .contractId(CONTRACT).host(HOST).port(port).username(user).password(CIPHER.encrypt(password))
+                .protocol(protocol).folder("INBOX").pollIntervalSeconds(1).afterRead(afterRead, null)
+                .startFrom(startFrom).build();
     }
 }

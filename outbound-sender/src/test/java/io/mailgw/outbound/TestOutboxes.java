@@ -48,21 +48,20 @@ public final class TestOutboxes {
 
     /** An inbound mailbox, which is never usable as an outbox. */
     public static Mailbox imapInbox(String id) {
-        return new Mailbox(id, "Inbox " + id, MailboxType.INBOUND, true, null, "127.0.0.1", 143, "user",
-                new EncryptedPassword("v1:AAAA"), null, null, null, null, null, null, null, null, null, null, null,
-                CREATED, CREATED, null).withDefaults();
+        return Mailbox.builder().id(id).name("Inbox " + id).type(MailboxType.INBOUND).host("127.0.0.1").port(143)
+                .username("user").password(new EncryptedPassword("v1:AAAA")).createdAt(CREATED).updatedAt(CREATED)
+                .build().withDefaults();
     }
 
     private static Mailbox on(Mailbox o, String host, SmtpSecurity security, String trustedCertificatePem) {
-        return new Mailbox(o.id(), o.name(), o.type(), o.enabled(), o.contractId(), host, o.port(), o.username(),
-                o.password(), trustedCertificatePem, null, null, null, null, null, null, o.fromAddress(), o.fromName(),
-                security, o.authRequired(), o.createdAt(), o.updatedAt(), o.version());
+        return o.toBuilder().host(host).security(security).trustedCertificatePem(trustedCertificatePem).build();
     }
 
     private static Mailbox outbox(String id, boolean enabled, int port, String fromAddress, String username,
                                   EncryptedPassword password) {
-        return new Mailbox(id, "Outbox " + id, MailboxType.OUTBOUND, enabled, null, "127.0.0.1", port, username,
-                password, null, null, null, null, null, null, null, fromAddress, "Gateway " + id, SmtpSecurity.NONE,
-                username != null, CREATED, CREATED, null);
+        return Mailbox.builder().id(id).name("Outbox " + id).type(MailboxType.OUTBOUND).enabled(enabled)
+                .host("127.0.0.1").port(port).username(username).password(password)
+                .from(fromAddress, "Gateway " + id).security(SmtpSecurity.NONE).authRequired(username != null)
+                .createdAt(CREATED).updatedAt(CREATED).build();
     }
 }

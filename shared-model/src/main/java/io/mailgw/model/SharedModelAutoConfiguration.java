@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.mailgw.model.connect.ConnectGuard;
 import io.mailgw.model.connect.ConnectGuardProperties;
+import io.mailgw.model.secret.LoginSecrets;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.model.status.MailboxStatusRecorder;
 
@@ -42,6 +43,11 @@ public class SharedModelAutoConfiguration {
     }
 
     @Bean
+    LoginSecrets loginSecrets(PasswordCipher cipher) {
+        return new LoginSecrets(cipher);
+    }
+
+    @Bean
     MailboxStatusRecorder mailboxStatusRecorder(MongoOperations mongo, Clock clock) {
         return new MailboxStatusRecorder(mongo, clock);
     }
@@ -55,6 +61,11 @@ public class SharedModelAutoConfiguration {
     @Bean
     ModelIndexes modelIndexes(MongoOperations mongo) {
         return new ModelIndexes(mongo);
+    }
+
+    @Bean
+    MailboxShapeMigration mailboxShapeMigration(MongoOperations mongo) {
+        return new MailboxShapeMigration(mongo);
     }
 
     @Configuration(proxyBeanMethods = false)

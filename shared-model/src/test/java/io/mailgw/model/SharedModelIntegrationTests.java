@@ -6,10 +6,16 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
+import io.mailgw.model.mailbox.AfterRead;
+import io.mailgw.model.mailbox.InboundProtocol;
+import io.mailgw.model.mailbox.InboundSettings;
+import io.mailgw.model.mailbox.MailServer;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.mailbox.MailboxType;
+import io.mailgw.model.mailbox.OutboundSettings;
 import io.mailgw.model.mailbox.SmtpSecurity;
+import io.mailgw.model.mailbox.StartFrom;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
@@ -71,9 +77,9 @@ class SharedModelIntegrationTests {
 
     @Test
     void storesTheMailboxWithItsPasswordEncryptedOnly() {
-        Mailbox outbox = new Mailbox("mbx-out", "Out", MailboxType.OUTBOUND, true, null, "smtp.x.example", 587, "u",
-                cipher.encrypt("pa55word"), null, null, null, null, null, null, null, "noreply@x.example", null,
-                SmtpSecurity.STARTTLS, true, null, null, null);
+        Mailbox outbox = Mailbox.builder().id("mbx-out").name("Out").type(MailboxType.OUTBOUND).host("smtp.x.example")
+                .port(587).username("u").password(cipher.encrypt("pa55word")).from("noreply@x.example", null)
+                .security(SmtpSecurity.STARTTLS).authRequired(true).build();
 
         mailboxes.save(outbox);
 
@@ -82,6 +88,32 @@ class SharedModelIntegrationTests {
         Mailbox read = mailboxes.findById("mbx-out").orElseThrow();
         assertThat(cipher.decrypt(read.password())).isEqualTo("pa55word");
         assertThat(mailboxes.findByTypeAndEnabledTrue(MailboxType.OUTBOUND)).extracting(Mailbox::id).contains("mbx-out");
+    }
+
+    @Test
+    void readsAMailboxStoredInTheFirstFlatShapeAfterTheMigrationAtStart() {
+        mongo.getCollection(Mailbox.COLLECTION).insertOne(new Document("_id", "mbx-flat").append("name", "Flat")
+                .append("type", "INBOUND").append("enabled", true).append("host", "imap.x.example").append("port", 993)
+                .append("username", "u").append("protocol", "IMAPS").append("folder", "Tickets")
+                .append("pollIntervalSeconds", 30).append("afterRead", "MOVE").append("moveToFolder", "Done")
+                .append("startFrom", "ALL"));
+        mongo.getCollection(Mailbox.COLLECTION).insertOne(new Document("_id", "mbx-flat-out").append("name", "Out")
+                .append("type", "OUTBOUND").append("enabled", true).append("host", "smtp.x.example").append("port", 465)
+                .append("fromAddress", "noreply@x.example").append("security", "SSL").append("authRequired", false));
+
+        new MailboxShapeMigration(mongo).afterPropertiesSet();
+        new MailboxShapeMigration(mongo).afterPropertiesSet();
+
+        Mailbox in = mailboxes.findById("mbx-flat").orElseThrow();
+        assertThat(in.server()).isEqualTo(new MailServer("imap.x.example", 993, null));
+        assertThat(in.inbound()).isEqualTo(new InboundSettings(InboundProtocol.IMAPS, "Tickets", 30, AfterRead.MOVE,
+                "Done", StartFrom.ALL, null, null));
+        Mailbox out = mailboxes.findById("mbx-flat-out").orElseThrow();
+        assertThat(out.server().port()).isEqualTo(465);
+        assertThat(out.outbound()).isEqualTo(new OutboundSettings("noreply@x.example", null, SmtpSecurity.SSL, false,
+                null, null));
+        Document raw = mongo.getCollection(Mailbox.COLLECTION).find(new Document("_id", "mbx-flat")).first();
+        assertThat(raw).doesNotContainKeys("host", "protocol").containsKeys("server", "inbound");
     }
 
     @Test

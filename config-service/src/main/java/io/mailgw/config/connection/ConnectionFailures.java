@@ -28,14 +28,14 @@ final class ConnectionFailures {
 
     static Failure classify(Throwable failure, Mailbox mailbox) {
         List<Throwable> chain = ConnectionFailure.causeChain(failure);
-        String server = mailbox.host() + ":" + mailbox.port();
+        String server = mailbox.server().host() + ":" + mailbox.server().port();
         Optional<ConnectionFailure> connection = ConnectionFailure.classify(failure);
         return first(chain, ProbeFailedException.class).map(ex -> new Failure(ex.code(), ex.getMessage()))
                 .or(() -> connection.filter(c -> c.kind() == Kind.NOT_ALLOWED || c.kind() == Kind.AUTH_REJECTED)
                         .map(c -> describe(c, mailbox, server)))
                 .or(() -> first(chain, FolderNotFoundException.class)
                         .map(ex -> new Failure(ConnectionTestCode.FOLDER_MISSING, "Logged in, but folder '"
-                                + mailbox.folder() + "' does not exist on the server.")))
+                                + mailbox.inbound().folder() + "' does not exist on the server.")))
                 .or(() -> startTlsMissing(chain.get(0), server))
                 .or(() -> connection.map(c -> describe(c, mailbox, server)))
                 .orElseGet(() -> new Failure(ConnectionTestCode.SERVER_ERROR, "The server at " + server
@@ -58,14 +58,14 @@ final class ConnectionFailures {
             case AUTH_REJECTED -> new Failure(ConnectionTestCode.AUTH_FAILED, "Connected to " + server
                     + ", but the server rejected the login of " + mailbox.username()
                     + ": check the user name and the password.");
-            case CERTIFICATE_NAME_MISMATCH -> tlsFailed("The server's certificate is not for " + mailbox.host()
+            case CERTIFICATE_NAME_MISMATCH -> tlsFailed("The server's certificate is not for " + mailbox.server().host()
                     + " (" + oneLine(ex) + "): connect by the name the certificate gives.");
             case CERTIFICATE_UNTRUSTED -> tlsFailed("The server's certificate is not trusted: no known authority "
                     + "signed it. If it is right, paste the server's certificate or its CA's as PEM into "
                     + "trustedCertificatePem.");
             case TLS_HANDSHAKE -> tlsFailed("The TLS handshake with " + server + " failed (" + oneLine(ex)
                     + "): does this port speak TLS as the mailbox's security says?");
-            case UNKNOWN_HOST -> unreachable("Host " + mailbox.host() + " is unknown: no DNS entry.");
+            case UNKNOWN_HOST -> unreachable("Host " + mailbox.server().host() + " is unknown: no DNS entry.");
             case TIMEOUT -> unreachable("No answer from " + server + " within "
                     + ConnectionProbe.TIMEOUT.toSeconds() + " s.");
             case NO_ROUTE -> unreachable("No route to " + server + ".");

@@ -2,9 +2,9 @@ package io.mailgw.config.connection;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 
 import io.mailgw.model.connect.MailEndpoint;
+import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
 import jakarta.mail.MessagingException;
@@ -27,15 +27,9 @@ interface ConnectionProbe {
      */
     ProbeReport probe(Mailbox mailbox, String password, MailEndpoint endpoint) throws MessagingException;
 
-    /** The guard's session properties for {@code protocol} with the test's timeouts. */
-    static Properties sessionProperties(MailEndpoint endpoint, String protocol) {
-        String prefix = "mail." + protocol + ".";
-        Properties properties = endpoint.sessionProperties(protocol);
-        String millis = Long.toString(TIMEOUT.toMillis());
-        properties.setProperty(prefix + "connectiontimeout", millis);
-        properties.setProperty(prefix + "timeout", millis);
-        properties.setProperty(prefix + "writetimeout", millis);
-        return properties;
+    /** The mailbox's session as the poller or the sender would build it, with the test's timeouts. */
+    static MailSessionBuilder session(Mailbox mailbox, MailEndpoint endpoint) {
+        return MailSessionBuilder.forMailbox(mailbox, endpoint).timeouts(TIMEOUT, TIMEOUT, TIMEOUT);
     }
 
     /** The steps of {@code steps} that a test ending with {@code code} passed. */

@@ -47,7 +47,7 @@ class ConnectionTester {
             if (mailbox.needsCredentials() && password == null) {
                 throw new ProbeFailedException(ConnectionTestCode.AUTH_FAILED, subject.passwordProblem());
             }
-            MailEndpoint endpoint = guard.endpointFor(mailbox);
+            MailEndpoint endpoint = guard.endpointFor(mailbox.server());
             ProbeReport report = probe.probe(mailbox, password, endpoint);
             log.info("Connection test of {}: OK", mailbox.describe());
             return new ConnectionTestResult(true, ConnectionTestCode.OK, report.detail(), mailbox.describe(),

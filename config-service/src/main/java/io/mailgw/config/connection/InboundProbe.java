@@ -2,15 +2,15 @@ package io.mailgw.config.connection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.mailgw.model.connect.MailEndpoint;
+import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.AfterRead;
+import io.mailgw.model.mailbox.InboundSettings;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ class InboundProbe implements ConnectionProbe {
     @Override
     public List<Step> steps(Mailbox mailbox) {
         List<Step> steps = new ArrayList<>(List.of(Step.CONNECT));
-        if (mailbox.protocol().isImplicitTls()) {
+        if (mailbox.inbound().protocol().isImplicitTls()) {
             steps.add(Step.TLS);
         }
         steps.addAll(List.of(Step.LOGIN, Step.FOLDER));
@@ -45,17 +45,18 @@ class InboundProbe implements ConnectionProbe {
 
     @Override
     public ProbeReport probe(Mailbox mailbox, String password, MailEndpoint endpoint) throws MessagingException {
-        String protocol = mailbox.protocol().name().toLowerCase(Locale.ROOT);
-        Store store = Session.getInstance(ConnectionProbe.sessionProperties(endpoint, protocol)).getStore(protocol);
+        MailSessionBuilder session = ConnectionProbe.session(mailbox, endpoint);
+        Store store = session.build().getStore(session.protocol());
+        InboundSettings settings = mailbox.inbound();
         try {
             store.connect(endpoint.connectHost(), endpoint.port(), mailbox.username(), password);
-            int count = messageCount(store, mailbox.folder());
-            if (mailbox.afterRead() == AfterRead.MOVE) {
-                requireFolder(store, mailbox.moveToFolder(), " (where read mail is moved)");
+            int count = messageCount(store, settings.folder());
+            if (settings.afterRead() == AfterRead.MOVE) {
+                requireFolder(store, settings.moveToFolder(), " (where read mail is moved)");
             }
             boolean idle = store instanceof IMAPStore imap && imap.hasCapability("IDLE");
             return new ProbeReport(count, idle, "Connected to " + endpoint.host() + ":" + endpoint.port() + " over "
-                    + mailbox.protocol() + " and logged in as " + mailbox.username() + "; folder " + mailbox.folder()
+                    + settings.protocol() + " and logged in as " + mailbox.username() + "; folder " + settings.folder()
                     + " holds " + count + (count == 1 ? " message" : " messages") + "; the server "
                     + (idle ? "supports IDLE." : "does not support IDLE."));
         }

@@ -54,10 +54,11 @@ final class MailboxUnderTest {
         Violations violations = new Violations().addAll(submission.violations());
         Mailbox stored = submission.hasPassword() || draft.id() == null ? null
                 : mailboxes.findById(draft.id()).filter(saved -> saved.password() != null).orElse(null);
-        if (stored != null && draft.host() != null && !draft.host().equalsIgnoreCase(stored.host())) {
+        String host = draft.server().host();
+        String storedHost = stored == null ? null : stored.server().host();
+        if (stored != null && host != null && !host.equalsIgnoreCase(storedHost)) {
             violations.add("password", "connection.password.otherHost", "type the password to test against "
-                    + draft.host() + ": the saved password is only sent to " + stored.host(), draft.host(),
-                    stored.host());
+                    + host + ": the saved password is only sent to " + storedHost, host, storedHost);
             stored = null;
         }
         Mailbox candidate = draft.withDefaults();

@@ -2,14 +2,13 @@ package io.mailgw.config.connection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import io.mailgw.model.connect.MailEndpoint;
+import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
 import io.mailgw.model.mailbox.SmtpSecurity;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +32,11 @@ class OutboundProbe implements ConnectionProbe {
     @Override
     public List<Step> steps(Mailbox outbox) {
         List<Step> steps = new ArrayList<>(List.of(Step.CONNECT));
-        if (outbox.security() == SmtpSecurity.SSL) {
+        if (outbox.outbound().security() == SmtpSecurity.SSL) {
             steps.add(Step.TLS);
         }
         steps.add(Step.EHLO);
-        if (outbox.security() == SmtpSecurity.STARTTLS) {
+        if (outbox.outbound().security() == SmtpSecurity.STARTTLS) {
             steps.add(Step.STARTTLS);
         }
         if (outbox.needsCredentials()) {
@@ -48,9 +47,8 @@ class OutboundProbe implements ConnectionProbe {
 
     @Override
     public ProbeReport probe(Mailbox outbox, String password, MailEndpoint endpoint) throws MessagingException {
-        String protocol = outbox.security() == SmtpSecurity.SSL ? "smtps" : "smtp";
-        SMTPTransport transport = (SMTPTransport) Session.getInstance(properties(outbox, endpoint, protocol))
-                .getTransport(protocol);
+        MailSessionBuilder session = ConnectionProbe.session(outbox, endpoint);
+        SMTPTransport transport = (SMTPTransport) session.build().getTransport(session.protocol());
         try {
             boolean login = outbox.needsCredentials();
             transport.connect(endpoint.connectHost(), endpoint.port(), login ? outbox.username() : null,
@@ -60,22 +58,12 @@ class OutboundProbe implements ConnectionProbe {
                         + "no login (no AUTH), so the outbox's user name and password cannot be used there.");
             }
             return new ProbeReport(null, null, "Connected to " + endpoint.host() + ":" + endpoint.port()
-                    + security(outbox.security()) + ", the server answered EHLO"
+                    + security(outbox.outbound().security()) + ", the server answered EHLO"
                     + (login ? " and accepted the login of " + outbox.username() + "." : "; no login is configured."));
         }
         finally {
             close(transport);
         }
-    }
-
-    private static Properties properties(Mailbox outbox, MailEndpoint endpoint, String protocol) {
-        String prefix = "mail." + protocol + ".";
-        Properties properties = ConnectionProbe.sessionProperties(endpoint, protocol);
-        properties.setProperty(prefix + "auth", String.valueOf(outbox.needsCredentials()));
-        boolean startTls = outbox.security() == SmtpSecurity.STARTTLS;
-        properties.setProperty(prefix + "starttls.enable", String.valueOf(startTls));
-        properties.setProperty(prefix + "starttls.required", String.valueOf(startTls));
-        return properties;
     }
 
     private static String security(SmtpSecurity security) {

@@ -77,7 +77,7 @@ public class MailboxEditor {
         MailboxSubmission submission = MailboxJsonReader.read(body, null);
         Mailbox draft = submission.draft();
         String id = draft.id() != null ? draft.id() : Ids.generate(ID_PREFIX);
-        Mailbox candidate = MailboxCopies.withId(draft, id).withDefaults();
+        Mailbox candidate = draft.toBuilder().id(id).build().withDefaults();
         check(candidate, submission.hasPassword(), new Violations().addAll(submission.violations()));
         if (mailboxes.existsById(id)) {
             throw new ConflictException("A mailbox with id '" + id + "' exists already; choose another id, "
@@ -114,7 +114,7 @@ public class MailboxEditor {
             violations.add("type", "mailbox.type.fixed", "must stay " + stored.type()
                     + ": the type of a mailbox never changes; create a new mailbox instead", stored.type());
         }
-        Mailbox candidate = MailboxCopies.withId(draft, id).withDefaults();
+        Mailbox candidate = draft.toBuilder().id(id).build().withDefaults();
         check(candidate, submission.hasPassword() || stored.password() != null, violations);
         EncryptedPassword password = submission.hasPassword() ? encrypt(submission.password()) : stored.password();
         Mailbox saved = mailboxes.save(candidate.withPassword(password)

@@ -8,8 +8,11 @@ import io.mailgw.config.web.JsonFields;
 import io.mailgw.config.web.Violations;
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
+import io.mailgw.model.mailbox.InboundSettings;
+import io.mailgw.model.mailbox.MailServer;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
+import io.mailgw.model.mailbox.OutboundSettings;
 import io.mailgw.model.mailbox.SmtpSecurity;
 import io.mailgw.model.mailbox.StartFrom;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +28,9 @@ public final class MailboxJsonReader {
     static final Set<String> COMMON = Set.of("id", "name", "type", "enabled", "contractId", "host", "port",
             "username", "password", "trustedCertificatePem");
     static final Set<String> INBOUND = Set.of("protocol", "folder", "pollIntervalSeconds", "afterRead",
-            "moveToFolder", "startFrom");
-    static final Set<String> OUTBOUND = Set.of("fromAddress", "fromName", "security", "authRequired");
+            "moveToFolder", "startFrom", "idle", "requireTls");
+    static final Set<String> OUTBOUND = Set.of("fromAddress", "fromName", "security", "authRequired",
+            "maxConnections", "maxPerMinute");
     static final Set<String> READ_ONLY = Set.of("passwordSet", "createdAt", "updatedAt");
 
     /** Longest password accepted, in characters. */
@@ -55,23 +59,26 @@ public final class MailboxJsonReader {
                     + " characters; leave it out to keep the stored one", MAX_PASSWORD_LENGTH);
         }
         Boolean enabled = json.bool("enabled");
-        boolean inbound = type == MailboxType.INBOUND;
-        boolean outbound = type == MailboxType.OUTBOUND;
-        Mailbox draft = new Mailbox(json.text("id"), json.text("name"), type, enabled == null || enabled,
-                json.text("contractId"), json.text("host"), json.integer("port"), json.text("username"), null,
-                json.text("trustedCertificatePem"),
-                inbound ? json.oneOf("protocol", InboundProtocol.class) : null,
-                inbound ? json.text("folder") : null,
-                inbound ? json.integer("pollIntervalSeconds") : null,
-                inbound ? json.oneOf("afterRead", AfterRead.class) : null,
-                inbound ? json.text("moveToFolder") : null,
-                inbound ? json.oneOf("startFrom", StartFrom.class) : null,
-                outbound ? json.text("fromAddress") : null,
-                outbound ? json.text("fromName") : null,
-                outbound ? json.oneOf("security", SmtpSecurity.class) : null,
-                outbound ? json.bool("authRequired") : null,
-                null, null, null);
+        Mailbox draft = Mailbox.builder().id(json.text("id")).name(json.text("name")).type(type)
+                .enabled(enabled == null || enabled).contractId(json.text("contractId"))
+                .server(new MailServer(json.text("host"), json.integer("port"), json.text("trustedCertificatePem")))
+                .username(json.text("username"))
+                .inbound(type == MailboxType.INBOUND ? inbound(json) : null)
+                .outbound(type == MailboxType.OUTBOUND ? outbound(json) : null)
+                .build();
         return new MailboxSubmission(draft, password, violations.list());
+    }
+
+    private static InboundSettings inbound(JsonFields json) {
+        return new InboundSettings(json.oneOf("protocol", InboundProtocol.class), json.text("folder"),
+                json.integer("pollIntervalSeconds"), json.oneOf("afterRead", AfterRead.class), json.text("moveToFolder"),
+                json.oneOf("startFrom", StartFrom.class), json.bool("idle"), json.bool("requireTls"));
+    }
+
+    private static OutboundSettings outbound(JsonFields json) {
+        return new OutboundSettings(json.text("fromAddress"), json.text("fromName"),
+                json.oneOf("security", SmtpSecurity.class), json.bool("authRequired"), json.integer("maxConnections"),
+                json.integer("maxPerMinute"));
     }
 
     private static void rejectFieldsOfOtherType(JsonFields json, MailboxType type, Violations violations) {

@@ -4,14 +4,18 @@ import java.time.Instant;
 
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
+import io.mailgw.model.mailbox.InboundSettings;
+import io.mailgw.model.mailbox.MailServer;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
+import io.mailgw.model.mailbox.OutboundSettings;
 import io.mailgw.model.mailbox.SmtpSecurity;
 import io.mailgw.model.mailbox.StartFrom;
 
 /**
- * A mailbox as the API shows it: the fields of its own type only, and {@code passwordSet}
- * instead of the password, which no response ever carries, not even encrypted.
+ * A mailbox as the API shows it: the one flat JSON of CONTRACT §4 with the fields of its own type
+ * only, and {@code passwordSet} instead of the password, which no response ever carries, not even
+ * encrypted.
  */
 public sealed interface MailboxView {
 
@@ -22,25 +26,31 @@ public sealed interface MailboxView {
     record Inbound(String id, String name, MailboxType type, boolean enabled, String contractId, String host,
             Integer port, String username, boolean passwordSet, String trustedCertificatePem,
             InboundProtocol protocol, String folder, Integer pollIntervalSeconds, AfterRead afterRead,
-            String moveToFolder, StartFrom startFrom, Instant createdAt, Instant updatedAt) implements MailboxView {
+            String moveToFolder, StartFrom startFrom, Boolean idle, Boolean requireTls, Instant createdAt,
+            Instant updatedAt) implements MailboxView {
 
         static Inbound of(Mailbox m) {
-            return new Inbound(m.id(), m.name(), m.type(), m.enabled(), m.contractId(), m.host(), m.port(),
-                    m.username(), m.password() != null, m.trustedCertificatePem(), m.protocol(), m.folder(),
-                    m.pollIntervalSeconds(), m.afterRead(), m.moveToFolder(), m.startFrom(), m.createdAt(),
-                    m.updatedAt());
+            MailServer server = m.server();
+            InboundSettings in = m.inbound();
+            return new Inbound(m.id(), m.name(), m.type(), m.enabled(), m.contractId(), server.host(), server.port(),
+                    m.username(), m.password() != null, server.trustedCertificatePem(), in.protocol(), in.folder(),
+                    in.pollIntervalSeconds(), in.afterRead(), in.moveToFolder(), in.startFrom(), in.idle(),
+                    in.requireTls(), m.createdAt(), m.updatedAt());
         }
     }
 
     record Outbound(String id, String name, MailboxType type, boolean enabled, String contractId, String host,
             Integer port, String username, boolean passwordSet, String trustedCertificatePem, String fromAddress,
-            String fromName, SmtpSecurity security, Boolean authRequired, Instant createdAt, Instant updatedAt)
-            implements MailboxView {
+            String fromName, SmtpSecurity security, Boolean authRequired, Integer maxConnections, Integer maxPerMinute,
+            Instant createdAt, Instant updatedAt) implements MailboxView {
 
         static Outbound of(Mailbox m) {
-            return new Outbound(m.id(), m.name(), m.type(), m.enabled(), m.contractId(), m.host(), m.port(),
-                    m.username(), m.password() != null, m.trustedCertificatePem(), m.fromAddress(), m.fromName(),
-                    m.security(), m.authRequired(), m.createdAt(), m.updatedAt());
+            MailServer server = m.server();
+            OutboundSettings out = m.outbound();
+            return new Outbound(m.id(), m.name(), m.type(), m.enabled(), m.contractId(), server.host(), server.port(),
+                    m.username(), m.password() != null, server.trustedCertificatePem(), out.fromAddress(),
+                    out.fromName(), out.security(), out.authRequired(), out.maxConnections(), out.maxPerMinute(),
+                    m.createdAt(), m.updatedAt());
         }
     }
 }

@@ -2,8 +2,11 @@ package io.mailgw.config.page;
 
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
+import io.mailgw.model.mailbox.InboundSettings;
+import io.mailgw.model.mailbox.MailServer;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
+import io.mailgw.model.mailbox.OutboundSettings;
 import io.mailgw.model.mailbox.SmtpSecurity;
 import io.mailgw.model.mailbox.StartFrom;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -32,23 +35,28 @@ public class MailboxForm {
     private String afterRead;
     private String moveToFolder;
     private String startFrom;
+    private boolean idle = true;
+    private boolean requireTls = true;
     private String fromAddress;
     private String fromName;
     private String security;
     private boolean authRequired = true;
+    private String maxConnections;
+    private String maxPerMinute;
 
     /** An empty form of {@code type} with the defaults an admin most often keeps. */
     static MailboxForm blank(MailboxType type) {
         MailboxForm form = new MailboxForm();
         if (type == MailboxType.INBOUND) {
             form.protocol = InboundProtocol.IMAPS.name();
-            form.folder = Mailbox.DEFAULT_FOLDER;
-            form.pollIntervalSeconds = String.valueOf(Mailbox.DEFAULT_POLL_INTERVAL_SECONDS);
+            form.folder = InboundSettings.DEFAULT_FOLDER;
+            form.pollIntervalSeconds = String.valueOf(InboundSettings.DEFAULT_POLL_INTERVAL_SECONDS);
             form.afterRead = AfterRead.MARK_SEEN.name();
             form.startFrom = StartFrom.NOW.name();
         }
         else {
             form.security = SmtpSecurity.STARTTLS.name();
+            form.maxConnections = String.valueOf(OutboundSettings.DEFAULT_MAX_CONNECTIONS);
         }
         return form;
     }
@@ -70,20 +78,31 @@ public class MailboxForm {
         form.name = m.name();
         form.enabled = m.enabled();
         form.contractId = m.contractId();
-        form.host = m.host();
-        form.port = text(m.port());
+        MailServer server = m.server();
+        form.host = server.host();
+        form.port = text(server.port());
         form.username = m.username();
-        form.trustedCertificatePem = m.trustedCertificatePem();
-        form.protocol = text(m.protocol());
-        form.folder = m.folder();
-        form.pollIntervalSeconds = text(m.pollIntervalSeconds());
-        form.afterRead = text(m.afterRead());
-        form.moveToFolder = m.moveToFolder();
-        form.startFrom = text(m.startFrom());
-        form.fromAddress = m.fromAddress();
-        form.fromName = m.fromName();
-        form.security = text(m.security());
-        form.authRequired = !Boolean.FALSE.equals(m.authRequired());
+        form.trustedCertificatePem = server.trustedCertificatePem();
+        if (m.inbound() != null) {
+            InboundSettings in = m.inbound();
+            form.protocol = text(in.protocol());
+            form.folder = in.folder();
+            form.pollIntervalSeconds = text(in.pollIntervalSeconds());
+            form.afterRead = text(in.afterRead());
+            form.moveToFolder = in.moveToFolder();
+            form.startFrom = text(in.startFrom());
+            form.idle = in.idleWanted();
+            form.requireTls = in.tlsRequired();
+        }
+        if (m.outbound() != null) {
+            OutboundSettings out = m.outbound();
+            form.fromAddress = out.fromAddress();
+            form.fromName = out.fromName();
+            form.security = text(out.security());
+            form.authRequired = out.needsLogin();
+            form.maxConnections = text(out.maxConnections());
+            form.maxPerMinute = text(out.maxPerMinute());
+        }
         return form;
     }
 
@@ -112,12 +131,16 @@ public class MailboxForm {
             putText(json, "afterRead", afterRead);
             putText(json, "moveToFolder", moveToFolder);
             putText(json, "startFrom", startFrom);
+            json.put("idle", idle);
+            json.put("requireTls", requireTls);
         }
         else {
             putText(json, "fromAddress", fromAddress);
             putText(json, "fromName", fromName);
             putText(json, "security", security);
             json.put("authRequired", authRequired);
+            putNumber(json, "maxConnections", maxConnections);
+            putNumber(json, "maxPerMinute", maxPerMinute);
         }
         return json;
     }
@@ -305,5 +328,37 @@ public class MailboxForm {
 
     public void setAuthRequired(boolean authRequired) {
         this.authRequired = authRequired;
+    }
+
+    public boolean isIdle() {
+        return idle;
+    }
+
+    public void setIdle(boolean idle) {
+        this.idle = idle;
+    }
+
+    public boolean isRequireTls() {
+        return requireTls;
+    }
+
+    public void setRequireTls(boolean requireTls) {
+        this.requireTls = requireTls;
+    }
+
+    public String getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(String maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getMaxPerMinute() {
+        return maxPerMinute;
+    }
+
+    public void setMaxPerMinute(String maxPerMinute) {
+        this.maxPerMinute = maxPerMinute;
     }
 }

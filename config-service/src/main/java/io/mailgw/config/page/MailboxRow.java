@@ -17,7 +17,7 @@ record MailboxRow(String id, String name, MailboxType type, String host, Integer
 
     static MailboxRow of(Mailbox mailbox, MailboxStatus status) {
         MailboxState state = MailboxStatusView.of(mailbox, status).state();
-        return new MailboxRow(mailbox.id(), mailbox.name(), mailbox.type(), mailbox.host(), mailbox.port(),
+        return new MailboxRow(mailbox.id(), mailbox.name(), mailbox.type(), mailbox.server().host(), mailbox.server().port(),
                 mailbox.contractId(), mailbox.enabled(), state);
     }
 }

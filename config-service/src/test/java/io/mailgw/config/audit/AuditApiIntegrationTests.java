@@ -83,7 +83,8 @@ class AuditApiIntegrationTests extends AbstractApiIntegrationTests {
             assertThat(event.path("target").path("kind").asString()).isEqualTo("MAILBOX");
         });
         assertThat(fields(events.get(3))).containsExactly("name", "type", "enabled", "host", "port", "username",
-                "password", "protocol", "folder", "pollIntervalSeconds", "afterRead", "startFrom");
+                "password", "protocol", "folder", "pollIntervalSeconds", "afterRead", "startFrom", "idle",
+                "requireTls");
         assertThat(fields(events.get(2))).containsExactly("port", "password");
         assertThat(fields(events.get(1))).containsExactly("enabled");
         assertThat(fields(events.get(0))).isEmpty();

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConnectionFailuresTests {
 
-    private static final Mailbox IMAPS = new Mailbox("mbx", "Soporte", MailboxType.INBOUND, true, null,
-            "imap.xpto.example", 993, "soporte@xpto.example", null, null, InboundProtocol.IMAPS, "INBOX", 60, null,
-            null, null, null, null, null, null, null, null, null);
+    private static final Mailbox IMAPS = Mailbox.builder().id("mbx").name("Soporte")
+            .type(MailboxType.INBOUND).host("imap.xpto.example").port(993).username("soporte@xpto.example")
+            .protocol(InboundProtocol.IMAPS).folder("INBOX").pollIntervalSeconds(60).build();
 
     @Test
     void certificateForAnotherNameSaysWhichNameWasExpected() {

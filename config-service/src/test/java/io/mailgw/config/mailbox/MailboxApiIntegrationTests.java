@@ -70,6 +70,32 @@ class MailboxApiIntegrationTests extends AbstractApiIntegrationTests {
     }
 
     @Test
+    void keepsTheLaneIdleAndTlsSettingsAndFillsTheirDefaults() {
+        Response outbox = admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-lane")
+                .replace("\"authRequired\": true", "\"authRequired\": true, \"maxConnections\": 8, \"maxPerMinute\": 30"));
+        Response inbox = admin.post(MAILBOXES, TestMailboxes.imapsInbox("mbx-idle")
+                .replace("\"afterRead\"", "\"idle\": false, \"afterRead\""));
+        Response defaults = admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-lane-default"));
+
+        assertThat(outbox.status()).isEqualTo(201);
+        assertThat(admin.get(outbox.location()).json().path("maxConnections").asInt()).isEqualTo(8);
+        assertThat(admin.get(outbox.location()).json().path("maxPerMinute").asInt()).isEqualTo(30);
+        assertThat(inbox.json().path("idle").asBoolean()).isFalse();
+        assertThat(inbox.json().path("requireTls").asBoolean()).isTrue();
+        assertThat(defaults.json().path("maxConnections").asInt()).isEqualTo(4);
+        assertThat(defaults.json().path("maxPerMinute").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesALaneOfNoConnectionsAndANegativeCap() {
+        Response response = admin.post(MAILBOXES, TestMailboxes.smtpOutbox("mbx-lane-bad")
+                .replace("\"authRequired\": true", "\"authRequired\": true, \"maxConnections\": 0, \"maxPerMinute\": -1"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("maxConnections", "maxPerMinute");
+    }
+
+    @Test
     void validationErrorNamesMissingHostAndBadPort() {
         Response response = admin.post(MAILBOXES, """
                 {"name": "Sin host", "type": "INBOUND", "port": 70000, "username": "u@x.example",

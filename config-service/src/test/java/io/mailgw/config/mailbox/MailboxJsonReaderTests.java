@@ -23,8 +23,8 @@ class MailboxJsonReaderTests {
 
         assertThat(submission.violations()).isEmpty();
         assertThat(submission.draft().id()).isEqualTo("mbx-1");
-        assertThat(submission.draft().protocol()).isEqualTo(InboundProtocol.IMAPS);
-        assertThat(submission.draft().port()).isEqualTo(993);
+        assertThat(submission.draft().inbound().protocol()).isEqualTo(InboundProtocol.IMAPS);
+        assertThat(submission.draft().server().port()).isEqualTo(993);
         assertThat(submission.draft().password()).isNull();
         assertThat(submission.password()).isEqualTo(TestMailboxes.PASSWORD);
         assertThat(submission.toString()).doesNotContain(TestMailboxes.PASSWORD);
@@ -35,9 +35,9 @@ class MailboxJsonReaderTests {
         MailboxSubmission submission = read(TestMailboxes.smtpOutbox("mbx-2"), null);
 
         assertThat(submission.violations()).isEmpty();
-        assertThat(submission.draft().security()).isEqualTo(SmtpSecurity.STARTTLS);
-        assertThat(submission.draft().fromAddress()).isEqualTo("soporte@xpto.example");
-        assertThat(submission.draft().folder()).isNull();
+        assertThat(submission.draft().outbound().security()).isEqualTo(SmtpSecurity.STARTTLS);
+        assertThat(submission.draft().outbound().fromAddress()).isEqualTo("soporte@xpto.example");
+        assertThat(submission.draft().inbound()).isNull();
     }
 
     @Test
@@ -85,7 +85,7 @@ class MailboxJsonReaderTests {
         MailboxSubmission submission = read("{\"protocol\": \"POP3\", \"fromName\": \"x\"}", MailboxType.INBOUND);
 
         assertThat(submission.draft().type()).isEqualTo(MailboxType.INBOUND);
-        assertThat(submission.draft().protocol()).isEqualTo(InboundProtocol.POP3);
+        assertThat(submission.draft().inbound().protocol()).isEqualTo(InboundProtocol.POP3);
         assertThat(submission.violations()).extracting(FieldViolation::field).containsExactly("fromName");
     }
 

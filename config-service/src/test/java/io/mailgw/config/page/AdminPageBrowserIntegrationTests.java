@@ -72,12 +72,12 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
         browser.click("#type-INBOUND");
         assertThat(visibleFieldNames("#mailbox-form")).containsExactlyInAnyOrder("id", "name", "contractId",
                 "enabled", "host", "port", "username", "password", "protocol", "folder", "pollIntervalSeconds",
-                "startFrom", "afterRead", "moveToFolder", "trustedCertificatePem");
+                "startFrom", "afterRead", "moveToFolder", "idle", "requireTls", "trustedCertificatePem");
         browser.screenshot("mailbox-new-inbound-es");
         browser.click("#type-OUTBOUND");
         assertThat(visibleFieldNames("#mailbox-form")).containsExactlyInAnyOrder("id", "name", "contractId",
                 "enabled", "host", "port", "username", "password", "fromAddress", "fromName", "security",
-                "authRequired", "trustedCertificatePem");
+                "authRequired", "maxConnections", "maxPerMinute", "trustedCertificatePem");
 
         browser.type("id", "mbx-page-out");
         browser.type("name", "Soporte XPTO (salida)");
@@ -106,7 +106,7 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
         assertThat(browser.text("#mailbox-mbx-page-in .host")).isEqualTo("imap.xpto.example:993");
         browser.screenshot("mailboxes-es");
         Mailbox outbox = mailboxes.findById("mbx-page-out").orElseThrow();
-        assertThat(outbox.fromAddress()).isEqualTo("soporte@xpto.example");
+        assertThat(outbox.outbound().fromAddress()).isEqualTo("soporte@xpto.example");
         assertThat(cipher.decrypt(outbox.password())).isEqualTo(TestMailboxes.PASSWORD);
     }
 
@@ -148,7 +148,7 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
         browser.click("#save");
 
         Mailbox saved = mailboxes.findById("mbx-secret").orElseThrow();
-        assertThat(saved.fromName()).isEqualTo("Soporte renombrado");
+        assertThat(saved.outbound().fromName()).isEqualTo("Soporte renombrado");
         assertThat(cipher.decrypt(saved.password())).isEqualTo(TestMailboxes.PASSWORD);
         assertThat(admin.get("/api/v1/audit").json().path("content")).filteredOn(event ->
                 "mbx-secret".equals(event.path("target").path("id").asString())

@@ -30,11 +30,11 @@ final class ImapAfterRead {
     }
 
     static ImapAfterRead prepare(Mailbox mailbox, Store store) throws MessagingException {
-        AfterRead action = mailbox.afterRead() == null ? AfterRead.NONE : mailbox.afterRead();
+        AfterRead action = mailbox.inbound().afterRead() == null ? AfterRead.NONE : mailbox.inbound().afterRead();
         if (action != AfterRead.MOVE) {
             return new ImapAfterRead(action, null, false);
         }
-        Folder target = store.getFolder(mailbox.moveToFolder());
+        Folder target = store.getFolder(mailbox.inbound().moveToFolder());
         if (!target.exists()) {
             throw new FolderNotFoundException(target, "move-to folder does not exist");
         }

@@ -62,7 +62,7 @@ class ImapMailFetcher implements MailFetcher {
     public int fetch(Mailbox mailbox, Store store, MessageSink sink, BooleanSupplier keepGoing)
             throws MessagingException, InterruptedException {
         ImapAfterRead afterRead = ImapAfterRead.prepare(mailbox, store);
-        Folder folder = store.getFolder(mailbox.folder());
+        Folder folder = store.getFolder(mailbox.inbound().folder());
         folder.open(afterRead.changesFolder() ? Folder.READ_WRITE : Folder.READ_ONLY);
         try {
             return read(mailbox, folder, afterRead, sink, keepGoing);
@@ -80,7 +80,7 @@ class ImapMailFetcher implements MailFetcher {
         long uidValidity = uids.getUIDValidity();
         String source = source(mailbox);
         Optional<ImapCheckpoint> checkpoint = checkpoints.imap(mailbox.id(), source);
-        if (checkpoint.isEmpty() && mailbox.startFrom() != StartFrom.ALL) {
+        if (checkpoint.isEmpty() && mailbox.inbound().startFrom() != StartFrom.ALL) {
             long lastUid = uidNext(folder) - 1;
             checkpoints.moveImap(mailbox.id(), source, uidValidity, lastUid);
             log.info("Reading {} from now on: the {} message(s) already there (UID up to {}) are left alone",
@@ -159,6 +159,7 @@ class ImapMailFetcher implements MailFetcher {
 
     /** The account and folder a checkpoint belongs to: another host, user or folder starts afresh. */
     private static String source(Mailbox mailbox) {
-        return "imap:" + mailbox.username() + "@" + mailbox.host().toLowerCase(Locale.ROOT) + "/" + mailbox.folder();
+        return "imap:" + mailbox.username() + "@" + mailbox.server().host().toLowerCase(Locale.ROOT) + "/"
+                + mailbox.inbound().folder();
     }
 }

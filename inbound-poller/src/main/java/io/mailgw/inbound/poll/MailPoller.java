@@ -60,7 +60,7 @@ public class MailPoller {
     }
 
     private PollOutcome run(Mailbox mailbox, BooleanSupplier keepGoing) {
-        MailFetcher fetcher = mailbox.protocol() == null ? null : fetchers.get(mailbox.protocol());
+        MailFetcher fetcher = mailbox.inbound().protocol() == null ? null : fetchers.get(mailbox.inbound().protocol());
         if (fetcher == null) {
             return PollOutcome.failed(0, new PollFailure(MailboxState.DEGRADED, "no inbound protocol is set"), null);
         }

@@ -1,17 +1,14 @@
 package io.mailgw.inbound.poll;
 
 import java.io.IOException;
-import java.util.Locale;
-import java.util.Properties;
 
 import io.mailgw.inbound.InboundPollerProperties;
 import io.mailgw.model.connect.ConnectGuard;
 import io.mailgw.model.connect.MailEndpoint;
+import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.Mailbox;
-import io.mailgw.model.secret.PasswordCipher;
-import jakarta.mail.AuthenticationFailedException;
+import io.mailgw.model.secret.LoginSecrets;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 
 import org.springframework.stereotype.Component;
@@ -21,18 +18,18 @@ import org.springframework.stereotype.Component;
  * (Jakarta's own defaults are infinite), through the {@link ConnectGuard}: the server's name is
  * resolved once, its address checked, and the store connects to that address. TLS (IMAPS, POP3S)
  * trusts the JVM's authorities plus the mailbox's own {@code trustedCertificatePem} and checks the
- * configured host name; nothing trusts all. The password is decrypted only here, just before the
- * login, and never kept.
+ * configured host name; nothing trusts all. The login secret is read just before the login and
+ * never kept.
  */
 @Component
 class MailStoreConnector {
 
-    private final PasswordCipher cipher;
+    private final LoginSecrets logins;
     private final InboundPollerProperties properties;
     private final ConnectGuard guard;
 
-    MailStoreConnector(PasswordCipher cipher, InboundPollerProperties properties, ConnectGuard guard) {
-        this.cipher = cipher;
+    MailStoreConnector(LoginSecrets logins, InboundPollerProperties properties, ConnectGuard guard) {
+        this.logins = logins;
         this.properties = properties;
         this.guard = guard;
     }
@@ -42,38 +39,24 @@ class MailStoreConnector {
      *                            {@link io.mailgw.model.connect.ConnectionNotAllowedException} as cause
      */
     Store connect(Mailbox mailbox) throws MessagingException {
-        if (mailbox.password() == null) {
-            throw new AuthenticationFailedException("no password is stored for this mailbox");
-        }
+        String secret = logins.secretFor(mailbox);
         MailEndpoint endpoint = endpointOf(mailbox);
-        String protocol = mailbox.protocol().name().toLowerCase(Locale.ROOT);
-        Store store = Session.getInstance(sessionProperties(protocol, endpoint)).getStore(protocol);
-        store.connect(endpoint.connectHost(), endpoint.port(), mailbox.username(), cipher.decrypt(mailbox.password()));
+        MailSessionBuilder session = MailSessionBuilder.forMailbox(mailbox, endpoint)
+                .timeouts(properties.connectTimeout(), properties.readTimeout(), properties.writeTimeout())
+                // IMAP: reading a message must not set \Seen; afterRead decides that, after the checkpoint moved
+                .option("peek", "true");
+        Store store = session.build().getStore(session.protocol());
+        store.connect(endpoint.connectHost(), endpoint.port(), mailbox.username(), secret);
         return store;
     }
 
     private MailEndpoint endpointOf(Mailbox mailbox) throws MessagingException {
         try {
-            return guard.endpointFor(mailbox);
+            return guard.endpointFor(mailbox.server());
         }
         catch (IOException ex) {
             throw new MessagingException("Connecting to " + mailbox.describe() + " is not possible: " + ex.getMessage(),
                     ex);
         }
-    }
-
-    private Properties sessionProperties(String protocol, MailEndpoint endpoint) {
-        String prefix = "mail." + protocol + ".";
-        Properties session = endpoint.sessionProperties(protocol);
-        session.setProperty(prefix + "connectiontimeout", millis(properties.connectTimeout().toMillis()));
-        session.setProperty(prefix + "timeout", millis(properties.readTimeout().toMillis()));
-        session.setProperty(prefix + "writetimeout", millis(properties.writeTimeout().toMillis()));
-        // IMAP: reading a message must not set \Seen; afterRead decides that, after the checkpoint moved
-        session.setProperty(prefix + "peek", "true");
-        return session;
-    }
-
-    private static String millis(long value) {
-        return Long.toString(value);
     }
 }

@@ -18,6 +18,7 @@ import io.mailgw.inbound.poll.MailFetcher;
 import io.mailgw.inbound.poll.MessageSink;
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
+import io.mailgw.model.mailbox.InboundSettings;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.StartFrom;
 import jakarta.mail.FetchProfile;
@@ -61,8 +62,8 @@ class Pop3MailFetcher implements MailFetcher {
     @Override
     public int fetch(Mailbox mailbox, Store store, MessageSink sink, BooleanSupplier keepGoing)
             throws MessagingException, InterruptedException {
-        boolean delete = mailbox.afterRead() == AfterRead.DELETE;
-        Folder inbox = store.getFolder(Mailbox.DEFAULT_FOLDER);
+        boolean delete = mailbox.inbound().afterRead() == AfterRead.DELETE;
+        Folder inbox = store.getFolder(InboundSettings.DEFAULT_FOLDER);
         inbox.open(delete ? Folder.READ_WRITE : Folder.READ_ONLY);
         try {
             return read(mailbox, inbox, delete, sink, keepGoing);
@@ -79,7 +80,7 @@ class Pop3MailFetcher implements MailFetcher {
         Map<String, Message> present = byUidl(inbox);
         String source = source(mailbox);
         Optional<Pop3Checkpoint> checkpoint = checkpoints.pop3(mailbox.id(), source);
-        if (checkpoint.isEmpty() && mailbox.startFrom() != StartFrom.ALL) {
+        if (checkpoint.isEmpty() && mailbox.inbound().startFrom() != StartFrom.ALL) {
             checkpoints.startPop3(mailbox.id(), source, present.keySet());
             log.info("Reading {} from now on: the {} message(s) already there are left alone",
                     mailbox.describe(), present.size());
@@ -141,6 +142,6 @@ class Pop3MailFetcher implements MailFetcher {
 
     /** The account a checkpoint belongs to: another host or user starts afresh. */
     private static String source(Mailbox mailbox) {
-        return "pop3:" + mailbox.username() + "@" + mailbox.host().toLowerCase(Locale.ROOT);
+        return "pop3:" + mailbox.username() + "@" + mailbox.server().host().toLowerCase(Locale.ROOT);
     }
 }

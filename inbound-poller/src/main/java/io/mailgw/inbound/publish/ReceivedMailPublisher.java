@@ -67,13 +67,14 @@ class ReceivedMailPublisher implements MessageSink {
         String json = sizeGuard.json(event);
         send(event, json);
         meters.counter("mailgw.inbound.messages.published", "mailbox", mailbox.id(),
-                "protocol", String.valueOf(mailbox.protocol())).increment();
+                "protocol", String.valueOf(mailbox.inbound().protocol())).increment();
     }
 
     private MessageOrigin origin(FetchedMessage message, String rawBlobId) {
         Mailbox mailbox = message.mailbox();
         return new MessageOrigin(message.eventId(), mailbox.id(), mailbox.contractId(),
-                mailbox.protocol() == null ? null : mailbox.protocol().name(), mailbox.folder(),
+                mailbox.inbound().protocol() == null ? null : mailbox.inbound().protocol().name(),
+                mailbox.inbound().folder(),
                 message.uidValidity(), message.uid(), message.receivedAt(), clock.instant(), rawBlobId);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.mailgw.model.mailbox.InboundSettings;
 import io.mailgw.model.mailbox.Mailbox;
 
 /**
@@ -27,8 +28,8 @@ final class DueTimes {
     }
 
     Duration interval(Mailbox mailbox) {
-        int seconds = mailbox.pollIntervalSeconds() == null ? Mailbox.DEFAULT_POLL_INTERVAL_SECONDS
-                : mailbox.pollIntervalSeconds();
+        Integer configured = mailbox.inbound().pollIntervalSeconds();
+        int seconds = configured == null ? InboundSettings.DEFAULT_POLL_INTERVAL_SECONDS : configured;
         Duration interval = Duration.ofSeconds(Math.max(seconds, 0));
         return interval.compareTo(minInterval) < 0 ? minInterval : interval;
     }

@@ -69,8 +69,8 @@ class DueTimesTests {
     }
 
     private static Mailbox inbox(String id, int pollIntervalSeconds) {
-        return new Mailbox(id, id, MailboxType.INBOUND, true, "xpto", "imap.xpto.example", 993, "soporte", null, null,
-                InboundProtocol.IMAPS, "INBOX", pollIntervalSeconds, null, null, null, null, null, null, null, null,
-                null, null).withDefaults();
+        return Mailbox.builder().id(id).name(id).type(MailboxType.INBOUND).contractId("xpto").host("imap.xpto.example")
+                .port(993).username("soporte").protocol(InboundProtocol.IMAPS).folder("INBOX")
+                .pollIntervalSeconds(pollIntervalSeconds).build().withDefaults();
     }
 }

@@ -48,14 +48,15 @@ record DemoDocuments(String host, int smtpPort, int imapPort, String domain, Ins
 
     /** The inbox of {@link #supportAddress()}, read over IMAP from the first message on. */
     Mailbox supportInbox(EncryptedPassword password) {
-        return new Mailbox(SUPPORT_INBOX_ID, "Demo support inbox", MailboxType.INBOUND, true, CONTRACT_ID, host,
-                imapPort, supportAddress(), password, null, InboundProtocol.IMAP, Mailbox.DEFAULT_FOLDER,
-                POLL_INTERVAL_SECONDS, AfterRead.MARK_SEEN, null, StartFrom.ALL, null, null, null, null, now, now,
-                null);
+        return Mailbox.builder().id(SUPPORT_INBOX_ID).name("Demo support inbox").type(MailboxType.INBOUND)
+                .contractId(CONTRACT_ID).host(host).port(imapPort).username(supportAddress()).password(password)
+                .protocol(InboundProtocol.IMAP).folder(Mailbox.DEFAULT_FOLDER).pollIntervalSeconds(POLL_INTERVAL_SECONDS)
+                .afterRead(AfterRead.MARK_SEEN, null).startFrom(StartFrom.ALL).createdAt(now).updatedAt(now).build();
     }
 
     private Mailbox outbox(String id, String name, String contractId, String fromAddress, String fromName) {
-        return new Mailbox(id, name, MailboxType.OUTBOUND, true, contractId, host, smtpPort, null, null, null, null,
-                null, null, null, null, null, fromAddress, fromName, SmtpSecurity.NONE, false, now, now, null);
+        return Mailbox.builder().id(id).name(name).type(MailboxType.OUTBOUND).contractId(contractId).host(host)
+                .port(smtpPort).from(fromAddress, fromName).security(SmtpSecurity.NONE).authRequired(false)
+                .createdAt(now).updatedAt(now).build();
     }
 }

@@ -67,7 +67,7 @@ class OutboundDelivery {
         OutboxDecision.Use use = (OutboxDecision.Use) decision;
         Mailbox outbox = use.outbox();
         String messageId = earlierMessageId != null ? earlierMessageId
-                : SmtpMessageFactory.messageIdFor(request.requestId(), outbox.fromAddress());
+                : SmtpMessageFactory.messageIdFor(request.requestId(), outbox.outbound().fromAddress());
         DeliveryAttempt resolved = base.resolved(outbox.id(), use.resolution(), use.reason(), messageId);
         SendOutcome outcome = sender.send(request, outbox, messageId);
         if (outcome instanceof SendOutcome.Sent sent) {

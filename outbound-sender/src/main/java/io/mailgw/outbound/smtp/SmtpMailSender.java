@@ -1,14 +1,17 @@
 package io.mailgw.outbound.smtp;
 
+import java.util.Properties;
+
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.mailgw.events.SendMailRequested;
 import io.mailgw.model.mailbox.Mailbox;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.LoginSecrets;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -21,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one message through one outbox, with a few quick in-place retries of transient failures
  * (resilience4j retry {@value #RETRY_NAME}), and records the outbox's health. Each attempt
- * connects where the connect guard allows, to the address it checked. The password is
- * decrypted only here, for the login, and never leaves this class.
+ * connects where the connect guard allows, to the address it checked. The login secret is
+ * read only here, for the login, and never leaves this class.
  */
 @Component
 public class SmtpMailSender {
@@ -30,32 +33,33 @@ public class SmtpMailSender {
     static final String RETRY_NAME = "smtp";
 
     private static final Logger log = LoggerFactory.getLogger(SmtpMailSender.class);
+    /** Messages are written in a session of their own; each send connects with the outbox's. */
+    private static final Session MESSAGE_SESSION = Session.getInstance(new Properties());
 
     private final SmtpSessions sessions;
     private final SmtpMessageFactory messages;
     private final SmtpFailureClassifier classifier;
-    private final PasswordCipher cipher;
+    private final LoginSecrets logins;
     private final MailboxStatusRecorder outboxHealth;
     private final MeterRegistry meters;
     private final Retry retry;
 
     SmtpMailSender(SmtpSessions sessions, SmtpMessageFactory messages, SmtpFailureClassifier classifier,
-                   PasswordCipher cipher, MailboxStatusRecorder outboxHealth, MeterRegistry meters,
+                   LoginSecrets logins, MailboxStatusRecorder outboxHealth, MeterRegistry meters,
                    RetryRegistry retries) {
         this.sessions = sessions;
         this.messages = messages;
         this.classifier = classifier;
-        this.cipher = cipher;
+        this.logins = logins;
         this.outboxHealth = outboxHealth;
         this.meters = meters;
         this.retry = retries.retry(RETRY_NAME);
     }
 
     public SendOutcome send(SendMailRequested request, Mailbox outbox, String messageId) {
-        Session session = sessions.sessionFor(outbox);
         MimeMessage message;
         try {
-            message = messages.build(session, request, outbox, messageId);
+            message = messages.build(MESSAGE_SESSION, request, outbox, messageId);
         }
         catch (InvalidMessageException ex) {
             return new SendOutcome.Invalid(ex.field(), ex.getMessage());
@@ -111,14 +115,10 @@ public class SmtpMailSender {
         if (!outbox.needsCredentials()) {
             return null;
         }
-        if (outbox.password() == null) {
-            throw new PermanentSmtpException(new SmtpFailure(SmtpFailureClassifier.AUTH_FAILED, false,
-                    MailboxState.AUTH_FAILED, "the outbox requires a login but has no password stored"), null);
-        }
         try {
-            return cipher.decrypt(outbox.password());
+            return logins.secretFor(outbox);
         }
-        catch (IllegalStateException ex) {
+        catch (AuthenticationFailedException ex) {
             throw new PermanentSmtpException(new SmtpFailure(SmtpFailureClassifier.AUTH_FAILED, false,
                     MailboxState.AUTH_FAILED, ex.getMessage()), ex);
         }

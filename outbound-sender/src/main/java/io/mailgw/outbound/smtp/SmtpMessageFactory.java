@@ -75,7 +75,7 @@ public class SmtpMessageFactory {
 
     private static InternetAddress from(Mailbox outbox) throws MessagingException {
         try {
-            return new InternetAddress(outbox.fromAddress(), outbox.fromName(), UTF_8);
+            return new InternetAddress(outbox.outbound().fromAddress(), outbox.outbound().fromName(), UTF_8);
         }
         catch (java.io.UnsupportedEncodingException ex) {
             throw new MessagingException("UTF-8 is not supported by this JVM", ex);

@@ -1,12 +1,11 @@
 package io.mailgw.outbound.smtp;
 
 import java.io.IOException;
-import java.util.Properties;
 
 import io.mailgw.model.connect.ConnectGuard;
 import io.mailgw.model.connect.MailEndpoint;
+import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.Mailbox;
-import io.mailgw.model.mailbox.SmtpSecurity;
 import io.mailgw.outbound.OutboundProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
@@ -16,12 +15,11 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.springframework.stereotype.Component;
 
 /**
- * Jakarta Mail sessions shaped by the outbox: {@code NONE} speaks plain SMTP, {@code STARTTLS}
- * requires the upgrade (never falls back to plain text), {@code SSL} speaks TLS from the first
- * byte. Every connection goes through the {@link ConnectGuard}: the server's name is resolved
- * once per attempt, its address checked, and the transport connects to that address. Certificates
- * are checked against the JVM's authorities plus the outbox's own {@code trustedCertificatePem},
- * and against the configured host name; there is no trust-all switch.
+ * Jakarta Mail sessions shaped by the outbox, built by shared-model's {@link MailSessionBuilder}:
+ * {@code NONE} speaks plain SMTP, {@code STARTTLS} requires the upgrade (never falls back to plain
+ * text), {@code SSL} speaks TLS from the first byte. Every connection goes through the
+ * {@link ConnectGuard}: the server's name is resolved once per attempt, its address checked, and
+ * the transport connects to that address.
  */
 @Component
 class SmtpSessions {
@@ -32,16 +30,6 @@ class SmtpSessions {
     SmtpSessions(OutboundProperties properties, ConnectGuard guard) {
         this.timeouts = properties.smtp();
         this.guard = guard;
-    }
-
-    /** {@code smtps} for SSL outboxes, {@code smtp} otherwise. */
-    static String protocolOf(Mailbox outbox) {
-        return outbox.security() == SmtpSecurity.SSL ? "smtps" : "smtp";
-    }
-
-    /** A session to build the outbox's messages in; it opens no connection. */
-    Session sessionFor(Mailbox outbox) {
-        return Session.getInstance(properties(outbox));
     }
 
     /**
@@ -55,46 +43,29 @@ class SmtpSessions {
     SmtpTarget targetFor(Mailbox outbox) throws MessagingException {
         MailEndpoint endpoint;
         try {
-            endpoint = guard.endpointFor(outbox);
+            endpoint = guard.endpointFor(outbox.server());
         }
         catch (IOException ex) {
             throw new MessagingException("Connecting to " + outbox.describe() + " is not possible: " + ex.getMessage(),
                     ex);
         }
-        Properties props = properties(outbox);
-        props.putAll(endpoint.sessionProperties(protocolOf(outbox)));
+        MailSessionBuilder builder = MailSessionBuilder.forMailbox(outbox, endpoint)
+                .timeouts(timeouts.connectTimeout(), timeouts.readTimeout(), timeouts.writeTimeout());
+        Session session = builder.build();
         try {
-            SMTPTransport transport = (SMTPTransport) Session.getInstance(props).getTransport(protocolOf(outbox));
-            return new SmtpTarget(transport, endpoint.connectHost(), endpoint.port());
+            SMTPTransport transport = (SMTPTransport) session.getTransport(builder.protocol());
+            return new SmtpTarget(session, transport, endpoint.connectHost(), endpoint.port());
         }
         catch (NoSuchProviderException ex) {
-            throw new IllegalStateException("Jakarta Mail has no " + protocolOf(outbox) + " provider", ex);
+            throw new IllegalStateException("Jakarta Mail has no " + builder.protocol() + " provider", ex);
         }
-    }
-
-    private Properties properties(Mailbox outbox) {
-        String prefix = "mail." + protocolOf(outbox) + ".";
-        Properties props = new Properties();
-        props.put("mail.transport.protocol", protocolOf(outbox));
-        props.put(prefix + "connectiontimeout", millis(timeouts.connectTimeout().toMillis()));
-        props.put(prefix + "timeout", millis(timeouts.readTimeout().toMillis()));
-        props.put(prefix + "writetimeout", millis(timeouts.writeTimeout().toMillis()));
-        props.put(prefix + "auth", String.valueOf(outbox.needsCredentials()));
-        props.put(prefix + "ssl.checkserveridentity", "true");
-        boolean startTls = outbox.security() == SmtpSecurity.STARTTLS;
-        props.put(prefix + "starttls.enable", String.valueOf(startTls));
-        props.put(prefix + "starttls.required", String.valueOf(startTls));
-        return props;
-    }
-
-    private static String millis(long value) {
-        return String.valueOf(Math.min(value, Integer.MAX_VALUE));
     }
 
     /**
+     * @param session   the session the transport belongs to, to build the message in
      * @param transport not yet connected
      * @param address   the checked address to connect to, as an IP literal
      */
-    record SmtpTarget(SMTPTransport transport, String address, int port) {
+    record SmtpTarget(Session session, SMTPTransport transport, String address, int port) {
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailServer;
 
 /**
  * The one place that decides whether the gateway may connect to a mail server. A port must be a
@@ -62,15 +62,15 @@ public class ConnectGuard {
     }
 
     /**
-     * Checks the mailbox's server and prepares the connection to it: the checked address, and TLS
-     * that trusts the JVM's authorities plus the mailbox's {@code trustedCertificatePem}.
+     * Checks a mailbox's server and prepares the connection to it: the checked address, and TLS
+     * that trusts the JVM's authorities plus the server's {@code trustedCertificatePem}.
      *
      * @throws IOException a {@link ConnectionNotAllowedException}, an {@link UnknownHostException},
      *                     or an {@link javax.net.ssl.SSLException} when the mailbox's certificate cannot be used
      */
-    public MailEndpoint endpointFor(Mailbox mailbox) throws IOException {
-        CheckedAddress checked = check(mailbox.host(), mailbox.port());
-        return new MailEndpoint(checked, ServerTrust.socketFactory(mailbox.trustedCertificatePem()));
+    public MailEndpoint endpointFor(MailServer server) throws IOException {
+        CheckedAddress checked = check(server.host(), server.port());
+        return new MailEndpoint(checked, ServerTrust.socketFactory(server.trustedCertificatePem()));
     }
 
     private boolean isAllowed(AddressRules.Refusal refusal) {

@@ -33,6 +33,8 @@ public final class MailboxValidator {
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MIN_POLL_SECONDS = 10;
     private static final int MAX_POLL_SECONDS = 86_400;
+    private static final int MAX_CONNECTIONS = 100;
+    private static final int MAX_PER_MINUTE = 1_000_000;
 
     private MailboxValidator() {
     }
@@ -45,10 +47,10 @@ public final class MailboxValidator {
         checkIdentity(mailbox, violations);
         checkServer(mailbox, hasPassword, violations);
         if (mailbox.isInbound()) {
-            checkInbound(mailbox, violations);
+            checkInbound(mailbox.inbound(), violations);
         }
         else if (mailbox.isOutbound()) {
-            checkOutbound(mailbox, violations);
+            checkOutbound(mailbox.outbound(), violations);
         }
         return violations;
     }
@@ -70,10 +72,11 @@ public final class MailboxValidator {
     }
 
     private static void checkServer(Mailbox mailbox, boolean hasPassword, List<FieldViolation> violations) {
-        if (blank(mailbox.host()) || !HOST.matcher(mailbox.host()).matches()) {
+        MailServer server = mailbox.server();
+        if (blank(server.host()) || !HOST.matcher(server.host()).matches()) {
             violations.add(FieldViolation.of("host", "mailbox.host.invalid", "required, a host name or IP address"));
         }
-        if (mailbox.port() == null || mailbox.port() < 1 || mailbox.port() > 65_535) {
+        if (server.port() == null || server.port() < 1 || server.port() > 65_535) {
             violations.add(FieldViolation.of("port", "mailbox.port.range", "required, 1 to 65535"));
         }
         if (mailbox.needsCredentials() && blank(mailbox.username())) {
@@ -82,13 +85,13 @@ public final class MailboxValidator {
         if (mailbox.needsCredentials() && !hasPassword) {
             violations.add(FieldViolation.of("password", REQUIRED, "required"));
         }
-        if (mailbox.trustedCertificatePem() != null && !isCertificate(mailbox.trustedCertificatePem())) {
+        if (server.trustedCertificatePem() != null && !isCertificate(server.trustedCertificatePem())) {
             violations.add(FieldViolation.of("trustedCertificatePem", "mailbox.certificate.invalid",
                     "not a PEM X.509 certificate"));
         }
     }
 
-    private static void checkInbound(Mailbox mailbox, List<FieldViolation> violations) {
+    private static void checkInbound(InboundSettings mailbox, List<FieldViolation> violations) {
         if (mailbox.protocol() == null) {
             violations.add(FieldViolation.of("protocol", "mailbox.protocol.required",
                     "required: IMAP, IMAPS, POP3 or POP3S"));
@@ -98,10 +101,10 @@ public final class MailboxValidator {
         if (blank(mailbox.folder())) {
             violations.add(FieldViolation.of("folder", REQUIRED, "required"));
         }
-        else if (pop3 && !Mailbox.DEFAULT_FOLDER.equals(mailbox.folder())) {
+        else if (pop3 && !InboundSettings.DEFAULT_FOLDER.equals(mailbox.folder())) {
             violations.add(FieldViolation.of("folder", "mailbox.folder.pop3", "POP3 has only INBOX"));
         }
-        int interval = mailbox.pollIntervalSeconds();
+        int interval = mailbox.pollIntervalSeconds() == null ? 0 : mailbox.pollIntervalSeconds();
         if (interval < MIN_POLL_SECONDS || interval > MAX_POLL_SECONDS) {
             violations.add(FieldViolation.of("pollIntervalSeconds", "mailbox.pollInterval.range",
                     "must be " + MIN_POLL_SECONDS + " to " + MAX_POLL_SECONDS, MIN_POLL_SECONDS, MAX_POLL_SECONDS));
@@ -121,7 +124,7 @@ public final class MailboxValidator {
         }
     }
 
-    private static void checkOutbound(Mailbox mailbox, List<FieldViolation> violations) {
+    private static void checkOutbound(OutboundSettings mailbox, List<FieldViolation> violations) {
         if (blank(mailbox.fromAddress()) || !isAddress(mailbox.fromAddress())) {
             violations.add(FieldViolation.of("fromAddress", "mailbox.fromAddress.invalid",
                     "required, an e-mail address such as soporte@xpto.example"));
@@ -130,6 +133,16 @@ public final class MailboxValidator {
         if (fromName != null && (fromName.length() > MAX_NAME_LENGTH || hasLineBreak(fromName))) {
             violations.add(FieldViolation.of("fromName", "mailbox.fromName.invalid",
                     "at most " + MAX_NAME_LENGTH + " characters, without line breaks", MAX_NAME_LENGTH));
+        }
+        Integer connections = mailbox.maxConnections();
+        if (connections != null && (connections < 1 || connections > MAX_CONNECTIONS)) {
+            violations.add(FieldViolation.of("maxConnections", "mailbox.maxConnections.range",
+                    "must be 1 to " + MAX_CONNECTIONS, MAX_CONNECTIONS));
+        }
+        Integer perMinute = mailbox.maxPerMinute();
+        if (perMinute != null && (perMinute < 1 || perMinute > MAX_PER_MINUTE)) {
+            violations.add(FieldViolation.of("maxPerMinute", "mailbox.maxPerMinute.range",
+                    "must be 1 to " + MAX_PER_MINUTE + ", or left out for no cap", MAX_PER_MINUTE));
         }
     }
 

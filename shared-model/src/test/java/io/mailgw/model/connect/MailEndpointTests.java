@@ -13,9 +13,7 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 
-import io.mailgw.model.mailbox.Mailbox;
-import io.mailgw.model.mailbox.MailboxType;
-import io.mailgw.model.mailbox.SmtpSecurity;
+import io.mailgw.model.mailbox.MailServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +28,7 @@ class MailEndpointTests {
 
     @Test
     void sessionPropertiesPinBothSocketFactoriesWithoutFallbackAndCheckTheServerIdentity() throws Exception {
-        MailEndpoint endpoint = guard.endpointFor(outbox("mail.pinned.example", 2525, null));
+        MailEndpoint endpoint = guard.endpointFor(outboxServer("mail.pinned.example", 2525, null));
         Properties session = endpoint.sessionProperties("smtps");
 
         assertThat(endpoint.connectHost()).isEqualTo("127.0.0.1");
@@ -46,7 +44,7 @@ class MailEndpointTests {
     @Test
     void pinnedSocketConnectsToTheCheckedAddressOnly() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            MailEndpoint endpoint = guard.endpointFor(outbox("mail.pinned.example", server.getLocalPort(), null));
+            MailEndpoint endpoint = guard.endpointFor(outboxServer("mail.pinned.example", server.getLocalPort(), null));
             SocketFactory factory = (SocketFactory) endpoint.sessionProperties("smtp").get("mail.smtp.socketFactory");
 
             try (Socket socket = factory.createSocket()) {
@@ -71,7 +69,7 @@ class MailEndpointTests {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
              Socket unchecked = new Socket()) {
             unchecked.connect(new InetSocketAddress("127.0.0.1", server.getLocalPort()), 2000);
-            MailEndpoint endpoint = guard.endpointFor(outbox("93.184.216.34", 25, null));
+            MailEndpoint endpoint = guard.endpointFor(outboxServer("93.184.216.34", 25, null));
             SSLSocketFactory tls = (SSLSocketFactory) endpoint.sessionProperties("smtp").get("mail.smtp.ssl.socketFactory");
 
             assertThatThrownBy(() -> tls.createSocket(unchecked, "93.184.216.34", 25, true))
@@ -81,13 +79,13 @@ class MailEndpointTests {
 
     @Test
     void aTrustedCertificateThatIsNoCertificateIsATlsFailure() {
-        assertThatThrownBy(() -> guard.endpointFor(outbox("mail.pinned.example", 25, "-----BEGIN CERTIFICATE-----\nnope\n")))
+        assertThatThrownBy(() -> guard.endpointFor(outboxServer("mail.pinned.example", 25, "-----BEGIN CERTIFICATE-----\nnope\n")))
                 .isInstanceOf(SSLException.class).hasMessageStartingWith("the mailbox's trusted certificate cannot be used");
     }
 
     @Test
     void theGuardRefusesBeforeAnyTlsIsPrepared() {
-        assertThatThrownBy(() -> guard.endpointFor(outbox("10.0.0.5", 25, "not even PEM")))
+        assertThatThrownBy(() -> guard.endpointFor(outboxServer("10.0.0.5", 25, "not even PEM")))
                 .isInstanceOf(ConnectionNotAllowedException.class);
     }
 
@@ -95,14 +93,13 @@ class MailEndpointTests {
     void checkedAddressOfAnIpv6LiteralInBracketsIsTheBareLiteral() throws Exception {
         ConnectGuard ipv6 = new ConnectGuard(ConnectGuardTests.properties(List.of("::1/128"), List.of("25")));
 
-        MailEndpoint endpoint = ipv6.endpointFor(outbox("[::1]", 25, null));
+        MailEndpoint endpoint = ipv6.endpointFor(outboxServer("[::1]", 25, null));
 
         assertThat(endpoint.host()).isEqualTo("::1");
         assertThat(InetAddress.getByName(endpoint.connectHost())).isEqualTo(InetAddress.getByName("::1"));
     }
 
-    private static Mailbox outbox(String host, int port, String pem) throws IOException {
-        return new Mailbox("mbx-out", "Outbox", MailboxType.OUTBOUND, true, null, host, port, null, null, pem, null,
-                null, null, null, null, null, "noreply@x.example", null, SmtpSecurity.SSL, false, null, null, null);
+    private static MailServer outboxServer(String host, int port, String pem) {
+        return new MailServer(host, port, pem);
     }
 }

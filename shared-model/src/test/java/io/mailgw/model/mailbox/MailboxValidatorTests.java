@@ -16,17 +16,21 @@ class MailboxValidatorTests {
         Mailbox pop3 = TestMailboxes.pop3Inbox().withDefaults();
         Mailbox outbox = TestMailboxes.smtpOutbox().withDefaults();
 
-        assertThat(inbox.port()).isEqualTo(993);
-        assertThat(inbox.folder()).isEqualTo("INBOX");
-        assertThat(inbox.pollIntervalSeconds()).isEqualTo(60);
-        assertThat(inbox.afterRead()).isEqualTo(AfterRead.MARK_SEEN);
-        assertThat(inbox.startFrom()).isEqualTo(StartFrom.NOW);
-        assertThat(pop3.port()).isEqualTo(110);
-        assertThat(pop3.afterRead()).isEqualTo(AfterRead.NONE);
-        assertThat(outbox.port()).isEqualTo(587);
-        assertThat(outbox.security()).isEqualTo(SmtpSecurity.STARTTLS);
-        assertThat(outbox.authRequired()).isTrue();
-        assertThat(outbox.protocol()).isNull();
+        assertThat(inbox.server().port()).isEqualTo(993);
+        assertThat(inbox.inbound().folder()).isEqualTo("INBOX");
+        assertThat(inbox.inbound().pollIntervalSeconds()).isEqualTo(60);
+        assertThat(inbox.inbound().afterRead()).isEqualTo(AfterRead.MARK_SEEN);
+        assertThat(inbox.inbound().startFrom()).isEqualTo(StartFrom.NOW);
+        assertThat(inbox.inbound().idle()).isTrue();
+        assertThat(inbox.inbound().requireTls()).isTrue();
+        assertThat(pop3.server().port()).isEqualTo(110);
+        assertThat(pop3.inbound().afterRead()).isEqualTo(AfterRead.NONE);
+        assertThat(outbox.server().port()).isEqualTo(587);
+        assertThat(outbox.outbound().security()).isEqualTo(SmtpSecurity.STARTTLS);
+        assertThat(outbox.outbound().authRequired()).isTrue();
+        assertThat(outbox.outbound().maxConnections()).isEqualTo(4);
+        assertThat(outbox.outbound().maxPerMinute()).isNull();
+        assertThat(outbox.inbound()).isNull();
     }
 
     @Test
@@ -37,17 +41,15 @@ class MailboxValidatorTests {
 
     @Test
     void namesEachMissingCommonField() {
-        Mailbox empty = new Mailbox(null, null, MailboxType.OUTBOUND, true, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+        Mailbox empty = Mailbox.builder().type(MailboxType.OUTBOUND).build();
 
         assertThat(fields(empty, false)).contains("name", "host", "username", "password", "fromAddress");
     }
 
     @Test
     void outboxWithoutAuthNeedsNoCredentials() {
-        Mailbox noAuth = new Mailbox("o", "Relay", MailboxType.OUTBOUND, true, null, "relay.example", 25, null, null,
-                null, null, null, null, null, null, null, "noreply@x.example", null, SmtpSecurity.NONE, false, null,
-                null, null);
+        Mailbox noAuth = Mailbox.builder().id("o").name("Relay").type(MailboxType.OUTBOUND).host("relay.example")
+                .port(25).from("noreply@x.example", null).security(SmtpSecurity.NONE).authRequired(false).build();
 
         assertThat(fields(noAuth, false)).isEmpty();
     }
@@ -55,46 +57,43 @@ class MailboxValidatorTests {
     @Test
     void pop3HasOnlyInboxAndNoMarkSeen() {
         Mailbox pop3 = TestMailboxes.pop3Inbox();
-        Mailbox wrong = new Mailbox(pop3.id(), pop3.name(), pop3.type(), true, null, pop3.host(), 110, "u", null, null,
-                InboundProtocol.POP3, "Archive", 60, AfterRead.MARK_SEEN, null, null, null, null, null, null, null,
-                null, null);
+        Mailbox wrong = pop3.toBuilder().port(110).folder("Archive").pollIntervalSeconds(60)
+                .afterRead(AfterRead.MARK_SEEN, null).build();
 
         assertThat(fields(wrong, true)).containsExactly("folder", "afterRead");
     }
 
     @Test
     void moveNeedsATargetFolderAndRefusesOneOtherwise() {
-        Mailbox move = new Mailbox("i", "In", MailboxType.INBOUND, true, null, "imap.x.example", 993, "u", null, null,
-                InboundProtocol.IMAPS, "INBOX", 60, AfterRead.MOVE, null, null, null, null, null, null, null, null, null);
+        Mailbox move = inbox("imap.x.example", 993, "u", InboundProtocol.IMAPS).afterRead(AfterRead.MOVE, null).build();
 
         assertThat(fields(move, true)).containsExactly("moveToFolder");
     }
 
     @Test
     void refusesBadPortsHostsPollIntervalsAndSenders() {
-        Mailbox in = new Mailbox("i", "In", MailboxType.INBOUND, true, null, "bad host!", 70000, "u", null, null,
-                InboundProtocol.IMAP, "INBOX", 5, AfterRead.NONE, null, null, null, null, null, null, null, null, null);
-        Mailbox out = new Mailbox("o", "Out", MailboxType.OUTBOUND, true, null, "smtp.x.example", 587, "u", null, null,
-                null, null, null, null, null, null, "Ana <ana@x.example>", null, null, null, null, null, null);
+        Mailbox in = inbox("bad host!", 70000, "u", InboundProtocol.IMAP).pollIntervalSeconds(5)
+                .afterRead(AfterRead.NONE, null).build();
+        Mailbox out = Mailbox.builder().id("o").name("Out").type(MailboxType.OUTBOUND).host("smtp.x.example").port(587)
+                .username("u").from("Ana <ana@x.example>", null).maxConnections(0).maxPerMinute(0).build();
 
         assertThat(fields(in, true)).containsExactly("host", "port", "pollIntervalSeconds");
-        assertThat(fields(out, true)).containsExactly("fromAddress");
+        assertThat(fields(out, true)).containsExactly("fromAddress", "maxConnections", "maxPerMinute");
     }
 
     @Test
     void refusesAnInvalidIdAndCertificate() {
         Mailbox base = TestMailboxes.smtpOutbox();
-        Mailbox bad = new Mailbox("has space", base.name(), base.type(), true, null, base.host(), 587, "u", null,
-                "-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----", null, null, null, null, null, null,
-                base.fromAddress(), null, null, null, null, null, null);
+        Mailbox bad = base.toBuilder().id("has space").port(587).username("u")
+                .trustedCertificatePem("-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----").build();
 
         assertThat(fields(bad, true)).containsExactly("id", "trustedCertificatePem");
     }
 
     @Test
     void namesEachRuleByAStableCodeWithTheValuesItsMessageNeeds() {
-        Mailbox in = new Mailbox("i", "In", MailboxType.INBOUND, true, null, "imap.x.example", 0, null, null, null,
-                InboundProtocol.IMAP, "INBOX", 5, AfterRead.NONE, null, null, null, null, null, null, null, null, null);
+        Mailbox in = inbox("imap.x.example", 0, null, InboundProtocol.IMAP).pollIntervalSeconds(5)
+                .afterRead(AfterRead.NONE, null).build();
 
         List<FieldViolation> violations = MailboxValidator.validate(in.withDefaults(), false);
 
@@ -110,6 +109,11 @@ class MailboxValidatorTests {
     void describesTheMailboxWithoutItsPassword() {
         assertThat(TestMailboxes.imapsInbox().withDefaults().describe())
                 .isEqualTo("imaps://soporte%40xpto.example@imap.xpto.example:993/INBOX");
+    }
+
+    private static Mailbox.Builder inbox(String host, int port, String username, InboundProtocol protocol) {
+        return Mailbox.builder().id("i").name("In").type(MailboxType.INBOUND).host(host).port(port).username(username)
+                .protocol(protocol).folder("INBOX").pollIntervalSeconds(60);
     }
 
     private static List<String> fields(Mailbox mailbox, boolean hasPassword) {

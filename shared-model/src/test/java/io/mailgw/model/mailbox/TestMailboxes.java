@@ -7,19 +7,18 @@ final class TestMailboxes {
     }
 
     static Mailbox imapsInbox() {
-        return new Mailbox("mbx-xpto-in", "Soporte XPTO (entrada)", MailboxType.INBOUND, true, null,
-                "imap.xpto.example", null, "soporte@xpto.example", null, null, InboundProtocol.IMAPS, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        return Mailbox.builder().id("mbx-xpto-in").name("Soporte XPTO (entrada)").type(MailboxType.INBOUND)
+                .host("imap.xpto.example").username("soporte@xpto.example").protocol(InboundProtocol.IMAPS).build();
     }
 
     static Mailbox pop3Inbox() {
-        return new Mailbox("mbx-pop", "POP", MailboxType.INBOUND, true, null, "pop.xpto.example", null, "u", null,
-                null, InboundProtocol.POP3, null, null, null, null, null, null, null, null, null, null, null, null);
+        return Mailbox.builder().id("mbx-pop").name("POP").type(MailboxType.INBOUND).host("pop.xpto.example")
+                .username("u").protocol(InboundProtocol.POP3).build();
     }
 
     static Mailbox smtpOutbox() {
-        return new Mailbox("mbx-xpto-out", "Soporte XPTO (salida)", MailboxType.OUTBOUND, true, null,
-                "smtp.xpto.example", null, "soporte@xpto.example", null, null, null, null, null, null, null, null,
-                "soporte@xpto.example", "Soporte XPTO", null, null, null, null, null);
+        return Mailbox.builder().id("mbx-xpto-out").name("Soporte XPTO (salida)").type(MailboxType.OUTBOUND)
+                .host("smtp.xpto.example").username("soporte@xpto.example")
+                .from("soporte@xpto.example", "Soporte XPTO").build();
     }
 }

@@ -1,0 +1,97 @@
+package io.mailgw.model.connect;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.SmtpSecurity;
+import jakarta.mail.Session;
+
+/**
+ * The one place that builds Jakarta Mail sessions, for the poller, the sender and the connection
+ * test alike: the connect guard's pinned socket factories and server identity check, explicit
+ * timeouts (Jakarta Mail's own are infinite), STARTTLS that is required rather than tried, and
+ * SMTP AUTH on or off. Each caller adds only its protocol's own options.
+ */
+public final class MailSessionBuilder {
+
+    private final String protocol;
+    private final String prefix;
+    private final Properties properties;
+
+    private MailSessionBuilder(String protocol, MailEndpoint endpoint) {
+        this.protocol = protocol;
+        this.prefix = "mail." + protocol + ".";
+        this.properties = endpoint.sessionProperties(protocol);
+    }
+
+    /**
+     * @param protocol {@code imap}, {@code imaps}, {@code pop3}, {@code pop3s}, {@code smtp} or {@code smtps}
+     * @param endpoint the server as the connect guard checked it
+     */
+    public static MailSessionBuilder forProtocol(String protocol, MailEndpoint endpoint) {
+        return new MailSessionBuilder(protocol, endpoint);
+    }
+
+    /**
+     * A session for {@code mailbox} as its settings say: an outbox's security ({@code SSL} speaks
+     * {@code smtps}, {@code STARTTLS} requires the upgrade) and whether it logs in.
+     */
+    public static MailSessionBuilder forMailbox(Mailbox mailbox, MailEndpoint endpoint) {
+        MailSessionBuilder builder = forProtocol(protocolOf(mailbox), endpoint);
+        if (mailbox.isOutbound()) {
+            boolean startTls = mailbox.outbound().security() == SmtpSecurity.STARTTLS;
+            builder.startTls(startTls).login(mailbox.needsCredentials());
+        }
+        return builder;
+    }
+
+    /** The Jakarta Mail protocol of a mailbox: {@code imap}, {@code imaps}, {@code pop3}, {@code pop3s}, {@code smtp}, {@code smtps}. */
+    public static String protocolOf(Mailbox mailbox) {
+        if (mailbox.isOutbound()) {
+            return mailbox.outbound().security() == SmtpSecurity.SSL ? "smtps" : "smtp";
+        }
+        return mailbox.inbound().protocol().name().toLowerCase(Locale.ROOT);
+    }
+
+    public String protocol() {
+        return protocol;
+    }
+
+    /** Connect, read (each server reply) and write (each block sent) timeouts. */
+    public MailSessionBuilder timeouts(Duration connect, Duration read, Duration write) {
+        return option("connectiontimeout", millis(connect))
+                .option("timeout", millis(read))
+                .option("writetimeout", millis(write));
+    }
+
+    /** STARTTLS on and required (never a silent fall back to plain text), or off. */
+    public MailSessionBuilder startTls(boolean required) {
+        return option("starttls.enable", String.valueOf(required))
+                .option("starttls.required", String.valueOf(required));
+    }
+
+    /** SMTP: whether to log in with AUTH. */
+    public MailSessionBuilder login(boolean login) {
+        return option("auth", String.valueOf(login));
+    }
+
+    /** One more option of the protocol: {@code name} without the {@code mail.<protocol>.} prefix. */
+    public MailSessionBuilder option(String name, String value) {
+        properties.setProperty(prefix + name, value);
+        return this;
+    }
+
+    public Session build() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        copy.put("mail.transport.protocol", protocol);
+        copy.put("mail.store.protocol", protocol);
+        return Session.getInstance(copy);
+    }
+
+    private static String millis(Duration duration) {
+        return String.valueOf(Math.min(duration.toMillis(), Integer.MAX_VALUE));
+    }
+}

@@ -1,0 +1,62 @@
+package io.mailgw.model.connect;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import io.mailgw.model.mailbox.InboundProtocol;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailboxType;
+import io.mailgw.model.mailbox.SmtpSecurity;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailSessionBuilderTests {
+
+    private final MailEndpoint endpoint = new MailEndpoint(
+            new CheckedAddress("mail.x.example", 587, List.of(InetAddress.getLoopbackAddress())), null);
+
+    @Test
+    void anOutboxWithStartTlsRequiresTheUpgradeAndLogsIn() {
+        Mailbox outbox = outbox(SmtpSecurity.STARTTLS, true);
+
+        Properties session = MailSessionBuilder.forMailbox(outbox, endpoint)
+                .timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(1500))
+                .build().getProperties();
+
+        assertThat(session).containsEntry("mail.smtp.starttls.enable", "true")
+                .containsEntry("mail.smtp.starttls.required", "true").containsEntry("mail.smtp.auth", "true")
+                .containsEntry("mail.smtp.connectiontimeout", "10000").containsEntry("mail.smtp.timeout", "30000")
+                .containsEntry("mail.smtp.writetimeout", "1500").containsEntry("mail.transport.protocol", "smtp")
+                .containsEntry("mail.smtp.ssl.checkserveridentity", "true");
+        assertThat(session.get("mail.smtp.socketFactory")).isInstanceOf(PinnedSocketFactory.class);
+        assertThat(session.get("mail.smtp.ssl.socketFactory")).isInstanceOf(PinnedSslSocketFactory.class);
+    }
+
+    @Test
+    void anSslOutboxSpeaksSmtpsWithoutStartTlsAndARelayLogsInNot() {
+        Properties session = MailSessionBuilder.forMailbox(outbox(SmtpSecurity.SSL, false), endpoint).build()
+                .getProperties();
+
+        assertThat(session).containsEntry("mail.transport.protocol", "smtps")
+                .containsEntry("mail.smtps.starttls.enable", "false").containsEntry("mail.smtps.auth", "false");
+    }
+
+    @Test
+    void anInboxSpeaksItsProtocolWithTheCallersOptions() {
+        Mailbox inbox = Mailbox.builder().type(MailboxType.INBOUND).protocol(InboundProtocol.IMAPS).build();
+
+        Properties session = MailSessionBuilder.forMailbox(inbox, endpoint).option("peek", "true").build()
+                .getProperties();
+
+        assertThat(session).containsEntry("mail.store.protocol", "imaps").containsEntry("mail.imaps.peek", "true");
+        assertThat(session.get("mail.imaps.socketFactory")).isInstanceOf(PinnedSocketFactory.class);
+    }
+
+    private static Mailbox outbox(SmtpSecurity security, boolean login) {
+        return Mailbox.builder().type(MailboxType.OUTBOUND).host("mail.x.example").port(587)
+                .from("noreply@x.example", null).security(security).authRequired(login).build();
+    }
+}
