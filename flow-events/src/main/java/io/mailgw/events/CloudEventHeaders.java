@@ -10,7 +10,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * CloudEvents 1.0 Kafka binary-mode headers, written on every record the gateway produces,
- * and the DLT's reason headers.
+ * and the gateway's own headers on the records it moves between the requests topic, its delay
+ * topics and the DLT.
  */
 public final class CloudEventHeaders {
 
@@ -25,6 +26,17 @@ public final class CloudEventHeaders {
     public static final String DLT_ERROR_CODE = "mailgw_dlt_error_code";
     /** Why a record went to the dead-letter topic, in words, naming the field where one is at fault. */
     public static final String DLT_ERROR_MESSAGE = "mailgw_dlt_error_message";
+    /** The request a retry, deferred or dead-lettered record belongs to, when its value names one. */
+    public static final String REQUEST_ID = "mailgw_request_id";
+    /** The outbox a retry, deferred or dead-lettered record was last tried through, when one was chosen. */
+    public static final String OUTBOX_ID = "mailgw_outbox_id";
+    /**
+     * The ticket a retry, deferred or re-driven record carries: the delivery log lets the request go on
+     * only with the ticket it handed out last, so that a stray copy cannot send it twice.
+     */
+    public static final String TICKET = "mailgw_ticket";
+    /** When a record in a delay topic may be handled, as epoch milliseconds. */
+    public static final String DUE_AT = "mailgw_due_at";
 
     private CloudEventHeaders() {
     }

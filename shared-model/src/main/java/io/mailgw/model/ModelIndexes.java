@@ -1,6 +1,7 @@
 package io.mailgw.model;
 
 import io.mailgw.model.contract.Contract;
+import io.mailgw.model.delivery.DeliveryRecord;
 import io.mailgw.model.mailbox.Mailbox;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -24,5 +25,16 @@ class ModelIndexes implements InitializingBean {
         mongo.indexOps(Mailbox.class).createIndex(new Index().on("contractId", Sort.Direction.ASC).named("contractId"));
         mongo.indexOps(Contract.class).createIndex(new Index().on("outboundMailboxId", Sort.Direction.ASC)
                 .named("outboundMailboxId"));
+        // the delivery log: newest first, by contract, outbox or state; retention sweeps by updatedAt
+        mongo.indexOps(DeliveryRecord.class).createIndex(new Index().on("createdAt", Sort.Direction.DESC)
+                .named("createdAt"));
+        mongo.indexOps(DeliveryRecord.class).createIndex(new Index().on("contractId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("contractId_createdAt"));
+        mongo.indexOps(DeliveryRecord.class).createIndex(new Index().on("outboxMailboxId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("outboxMailboxId_createdAt"));
+        mongo.indexOps(DeliveryRecord.class).createIndex(new Index().on("state", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("state_createdAt"));
+        mongo.indexOps(DeliveryRecord.class).createIndex(new Index().on("updatedAt", Sort.Direction.ASC)
+                .named("updatedAt"));
     }
 }
