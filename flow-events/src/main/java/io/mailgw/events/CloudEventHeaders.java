@@ -37,6 +37,10 @@ public final class CloudEventHeaders {
     public static final String TICKET = "mailgw_ticket";
     /** When a record in a delay topic may be handled, as epoch milliseconds. */
     public static final String DUE_AT = "mailgw_due_at";
+    /** Which attempt at its request a record in a delay topic is: 2 for the first retry. */
+    public static final String ATTEMPT = "mailgw_attempt";
+    /** Since when a request has waited for an admin to fix its outbox's login, as epoch milliseconds. */
+    public static final String WAITING_SINCE = "mailgw_waiting_since";
 
     private CloudEventHeaders() {
     }

@@ -1,6 +1,7 @@
 package io.mailgw.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,6 +12,11 @@ import java.util.Objects;
  *
  * @param outboxResolutionReason why the default outbox was used instead of the contract's
  *                               ({@code DEFAULT_FALLBACK} only), else {@code null}
+ * @param nextAttemptAt          when a {@code RETRYING} request is tried next, else {@code null}
+ * @param possibleDuplicate      {@code true} when the request was found mid-send after a crash and sent
+ *                               again with the same {@code messageId}, else {@code null}
+ * @param recipients             one outcome per recipient when they did not all end alike (partial
+ *                               sending), else {@code null}
  */
 public record DeliveryStatus(
         String requestId,
@@ -24,7 +30,18 @@ public record DeliveryStatus(
         String smtpReply,
         Error error,
         Map<String, String> context,
-        Instant at) {
+        Instant at,
+        Instant nextAttemptAt,
+        Boolean possibleDuplicate,
+        List<RecipientStatus> recipients) {
+
+    /** A status without the fields added after the first version of the event. */
+    public DeliveryStatus(String requestId, String contractId, Status status, String outboxMailboxId,
+                          OutboxResolution outboxResolution, String outboxResolutionReason, int attempt,
+                          String messageId, String smtpReply, Error error, Map<String, String> context, Instant at) {
+        this(requestId, contractId, status, outboxMailboxId, outboxResolution, outboxResolutionReason, attempt,
+                messageId, smtpReply, error, context, at, null, null, null);
+    }
 
     public DeliveryStatus {
         Objects.requireNonNull(status, "status");
@@ -33,6 +50,7 @@ public record DeliveryStatus(
             throw new IllegalArgumentException("error is required unless SENT, and absent when SENT");
         }
         context = context == null ? Map.of() : Map.copyOf(context);
+        recipients = recipients == null ? null : List.copyOf(recipients);
     }
 
     public enum Status {
@@ -51,6 +69,20 @@ public record DeliveryStatus(
         DEFAULT,
         CONTRACT,
         DEFAULT_FALLBACK
+    }
+
+    /**
+     * What became of one recipient when not all of a request's recipients ended alike.
+     *
+     * @param status    {@code SENT}, {@code RETRYING} (a temporary refusal, tried again) or {@code FAILED}
+     * @param smtpReply the server's reply to this recipient, when one was received
+     */
+    public record RecipientStatus(String address, Status status, String smtpReply) {
+
+        public RecipientStatus {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(status, "status");
+        }
     }
 
     /** Why a request is not (yet) sent. */

@@ -43,6 +43,26 @@ class EventSchemaTests {
     }
 
     @Test
+    void aPartialSendAfterACrashWritesItsRecipientsAndReadsBackTheSame() {
+        DeliveryStatus partial = new DeliveryStatus("r-2", "xpto", DeliveryStatus.Status.SENT, "mbx-1",
+                DeliveryStatus.OutboxResolution.CONTRACT, null, 2, "<r-2@x.example>", "250 ok", null, Map.of(),
+                Instant.parse("2026-11-28T10:15:30Z"), null, true, List.of(
+                        new DeliveryStatus.RecipientStatus("ana@x.example", DeliveryStatus.Status.SENT, "250 ok"),
+                        new DeliveryStatus.RecipientStatus("nobody@x.example", DeliveryStatus.Status.FAILED,
+                                "550 5.1.1 no such user")));
+        DeliveryStatus retrying = new DeliveryStatus("r-3", "xpto", DeliveryStatus.Status.RETRYING, "mbx-1", null,
+                null, 1, null, null, new DeliveryStatus.Error("SMTP_TEMPORARY_FAILURE", "451", true), Map.of(),
+                Instant.parse("2026-11-28T10:15:30Z"), Instant.parse("2026-11-28T10:16:00Z"), null, null);
+
+        assertThat(errors("delivery-status", EventJson.write(partial))).isEmpty();
+        assertThat(errors("delivery-status", EventJson.write(retrying))).isEmpty();
+        assertThat(EventJson.read(EventJson.write(partial), DeliveryStatus.class)).isEqualTo(partial);
+        assertThat(EventJson.read(EventJson.write(retrying), DeliveryStatus.class).nextAttemptAt())
+                .isEqualTo(Instant.parse("2026-11-28T10:16:00Z"));
+        assertThat(errors("delivery-status", EventJson.write(partial).replace("\"FAILED\"", "\"LOST\""))).isNotEmpty();
+    }
+
+    @Test
     void refusesALineBreakInTheSubjectAndARequestWithoutBody() {
         assertThat(errors("send-mail-requested",
                 "{\"requestId\":\"r\",\"to\":[\"a@x.example\"],\"subject\":\"a\\r\\nb\",\"text\":\"t\"}")).isNotEmpty();

@@ -3,6 +3,7 @@ package io.mailgw.outbound;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The outbound sender: consumes {@code SendMailRequested}, resolves the outbox (CONTRACT §2),
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class OutboundSenderApplication {
 
     /** CloudEvents {@code ce_source} of every record this service writes. */

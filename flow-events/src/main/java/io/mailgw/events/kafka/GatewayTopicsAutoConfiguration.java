@@ -1,5 +1,6 @@
 package io.mailgw.events.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -9,7 +10,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -17,7 +21,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * CONTRACT §3 when they are missing: the requests topic and its dead letters sized for large
  * attachments, the config topic compacted.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(GatewayTopicsProperties.class)
 public class GatewayTopicsAutoConfiguration {
 
@@ -34,6 +38,20 @@ public class GatewayTopicsAutoConfiguration {
                 topic(topics, topics.inboundMessages(), Map.of()),
                 topic(topics, topics.configChanges(),
                         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+
+    /** Kafka in the health (and readiness) of every service that uses it; Boot has no indicator of its own. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.boot.health.contributor.HealthIndicator",
+            "org.springframework.kafka.core.KafkaAdmin"})
+    static class Health {
+
+        @Bean(name = "kafkaHealthIndicator")
+        @ConditionalOnBean(KafkaAdmin.class)
+        @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+            return new KafkaHealthIndicator(admin, Duration.ofSeconds(3));
+        }
     }
 
     private static NewTopic topic(GatewayTopicsProperties topics, String name, Map<String, String> config) {

@@ -2,14 +2,18 @@ package io.mailgw.outbound.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.mailgw.events.DeliveryStatus;
-import io.mailgw.events.DeliveryStatus.Status;
-import io.mailgw.events.EventJson;
+import io.mailgw.model.delivery.DeliveryRecord;
+import io.mailgw.model.delivery.DeliveryState;
+import io.mailgw.model.delivery.DeliveryStep;
+import io.mailgw.outbound.request.InFlightRequest;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,13 +21,17 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code deliveries} collection. Every write is one atomic upsert that never touches a record
- * that has already ended, so two senders racing on one request cannot overwrite a final outcome.
+ * The delivery log as the sender writes it: one atomic find-and-modify per state change, never a
+ * read before or after. A record may change a request only while the request is open and the
+ * record is the one that last changed it ({@code origin}, a redelivery) or carries the ticket it
+ * handed out ({@code ticket}, a retry or a re-drive); any other copy finds the request taken, so a
+ * duplicated or replayed event is a no-op, and an ended request never changes again.
  */
 @Component
-class DeliveryLedger {
+public class DeliveryLedger {
 
-    private static final List<Status> FINAL = List.of(Status.SENT, Status.FAILED, Status.REJECTED);
+    private static final List<DeliveryState> FINAL = List.of(DeliveryState.SENT, DeliveryState.FAILED,
+            DeliveryState.REJECTED);
 
     private final MongoOperations mongo;
     private final Clock clock;
@@ -33,42 +41,150 @@ class DeliveryLedger {
         this.clock = clock;
     }
 
-    Optional<Delivery> find(String requestId) {
-        return Optional.ofNullable(mongo.findById(requestId, Delivery.class));
+    /**
+     * Marks the request {@code SENDING} for this record, before the SMTP DATA.
+     *
+     * @param messageId the Message-ID this attempt would use; an earlier attempt's wins
+     */
+    public Claim claim(InFlightRequest request, String outboxId, String resolution, String messageId,
+                       int recipientCount) {
+        Instant now = clock.instant();
+        Update update = new Update()
+                .set("state", DeliveryState.SENDING)
+                .set("attempt", request.attempt().number())
+                .set("contractId", request.contractId())
+                .set("outboxMailboxId", outboxId)
+                .set("outboxResolution", resolution)
+                .set("recipientCount", recipientCount)
+                .set("origin", request.attempt().origin())
+                .set("ticket", null)
+                .set("nextAttemptAt", null)
+                .set("updatedAt", now)
+                .setOnInsert("messageId", messageId)
+                .setOnInsert("createdAt", now)
+                .push("steps").slice(-DeliveryRecord.MAX_STEPS)
+                .each(new DeliveryStep(request.attempt().number(), DeliveryState.SENDING, now, outboxId, null, null,
+                        null));
+        DeliveryRecord before;
+        try {
+            before = mongo.findAndModify(openFor(request), update,
+                    FindAndModifyOptions.options().upsert(true).returnNew(false), DeliveryRecord.class);
+        }
+        catch (DuplicateKeyException taken) {
+            return refused(request.requestId());
+        }
+        if (before == null) {
+            return new Claim.Granted(messageId, false, List.of());
+        }
+        String kept = before.messageId() != null ? before.messageId() : messageId;
+        if (before.messageId() == null) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(request.requestId())),
+                    new Update().set("messageId", kept), DeliveryRecord.class);
+        }
+        return new Claim.Granted(kept, before.state() == DeliveryState.SENDING, before.acceptedRecipients());
     }
 
     /**
-     * Stores {@code status} as the request's latest, not yet published.
+     * Records a status: the request's new state, the status event as it is published, and what the
+     * next record needs.
      *
-     * @return the stored record, or empty when the request had already ended
+     * @param claimed whether this record claimed the request first ({@code SENDING}); otherwise the
+     *                request must be open to it, or new
+     * @param ticket  the ticket the next record of the request will carry, or {@code null}
+     * @return the record as written, or empty when the request had ended or was taken meanwhile
      */
-    Optional<Delivery> store(DeliveryStatus status, String origin) {
+    public Optional<DeliveryRecord> record(InFlightRequest request, boolean claimed, DeliveryStatus status,
+                                           String statusJson, String ticket, List<String> acceptedRecipients) {
         Instant now = clock.instant();
-        Query open = Query.query(Criteria.where("_id").is(status.requestId()).and("status").nin(FINAL));
+        DeliveryState state = DeliveryState.valueOf(status.status().name());
+        DeliveryStatus.Error error = status.error();
         Update update = new Update()
-                .set("status", status.status())
+                .set("state", state)
                 .set("attempt", status.attempt())
-                .set("messageId", status.messageId())
-                .set("errorCode", status.error() == null ? null : status.error().code())
-                .set("errorMessage", status.error() == null ? null : status.error().message())
-                .set("statusJson", EventJson.write(status))
-                .set("origin", origin)
-                .set("published", false)
+                .set("contractId", request.contractId())
+                .set("outboxMailboxId", status.outboxMailboxId())
+                .set("outboxResolution", status.outboxResolution() == null ? null : status.outboxResolution().name())
+                .set("smtpReply", status.smtpReply())
+                .set("errorCode", error == null ? null : error.code())
+                .set("errorMessage", error == null ? null : error.message())
+                .set("possibleDuplicate", Boolean.TRUE.equals(status.possibleDuplicate()))
+                .set("acceptedRecipients", acceptedRecipients)
+                .set("origin", request.attempt().origin())
+                .set("ticket", ticket)
+                .set("nextAttemptAt", status.nextAttemptAt())
+                .set("statusJson", statusJson)
                 .set("updatedAt", now)
-                .setOnInsert("createdAt", now);
-        try {
-            mongo.upsert(open, update, Delivery.class);
+                .setOnInsert("createdAt", now)
+                .push("steps").slice(-DeliveryRecord.MAX_STEPS)
+                .each(new DeliveryStep(status.attempt(), state, now, status.outboxMailboxId(), status.smtpReply(),
+                        error == null ? null : error.code(), error == null ? null : error.message()));
+        if (status.messageId() != null) {
+            update.set("messageId", status.messageId());
         }
-        catch (DuplicateKeyException alreadyEnded) {
+        Query query = claimed ? claimedBy(request) : openFor(request);
+        try {
+            return Optional.ofNullable(mongo.findAndModify(query, update,
+                    FindAndModifyOptions.options().upsert(!claimed).returnNew(true), DeliveryRecord.class));
+        }
+        catch (DuplicateKeyException taken) {
             return Optional.empty();
         }
-        return find(status.requestId());
     }
 
-    /** Marks the latest status as acknowledged by Kafka, unless a newer one replaced it meanwhile. */
-    void markPublished(Delivery delivery) {
-        Query same = Query.query(Criteria.where("_id").is(delivery.requestId())
-                .and("status").is(delivery.status()).and("attempt").is(delivery.attempt()));
-        mongo.updateFirst(same, new Update().set("published", true).set("updatedAt", clock.instant()), Delivery.class);
+    public Optional<DeliveryRecord> find(String requestId) {
+        return Optional.ofNullable(mongo.findById(requestId, DeliveryRecord.class));
+    }
+
+    /** Removes ended requests last changed before {@code before}; the embedded MongoDB enforces no TTL. */
+    public long sweep(Instant before) {
+        return mongo.remove(Query.query(Criteria.where("updatedAt").lt(before).and("state").in(FINAL)),
+                DeliveryRecord.class).getDeletedCount();
+    }
+
+    private Claim refused(String requestId) {
+        DeliveryRecord current = mongo.findById(requestId, DeliveryRecord.class);
+        if (current == null) {
+            throw new IllegalStateException("Request " + requestId + " was refused as taken, but has no delivery record");
+        }
+        return current.isFinal() ? new Claim.Ended(current) : new Claim.Taken(current);
+    }
+
+    /** The request, when it is open to this record: its redelivery, or the holder of its ticket. */
+    private static Query openFor(InFlightRequest request) {
+        List<Criteria> mayContinue = new ArrayList<>();
+        mayContinue.add(Criteria.where("origin").is(request.attempt().origin()));
+        if (request.attempt().ticket() != null) {
+            mayContinue.add(Criteria.where("ticket").is(request.attempt().ticket()));
+        }
+        return Query.query(Criteria.where("_id").is(request.requestId()).and("state").nin(FINAL)
+                .orOperator(mayContinue.toArray(Criteria[]::new)));
+    }
+
+    /** The request, while this record holds it in {@code SENDING}. */
+    private static Query claimedBy(InFlightRequest request) {
+        return Query.query(Criteria.where("_id").is(request.requestId()).and("state").is(DeliveryState.SENDING)
+                .and("origin").is(request.attempt().origin()));
+    }
+
+    /** Whether a record may go on with its request. */
+    public sealed interface Claim {
+
+        /**
+         * Go on and send.
+         *
+         * @param messageId          the Message-ID to send with, the same as every earlier attempt's
+         * @param possibleDuplicate  the request was found mid-send: it may have reached the server already
+         * @param acceptedRecipients recipients a server already accepted, not to be sent to again
+         */
+        record Granted(String messageId, boolean possibleDuplicate, List<String> acceptedRecipients) implements Claim {
+        }
+
+        /** The request has ended; its last status is published again, in case a crash kept it from Kafka. */
+        record Ended(DeliveryRecord record) implements Claim {
+        }
+
+        /** Another record carries the request on (a duplicate, or a copy of a request already retrying). */
+        record Taken(DeliveryRecord record) implements Claim {
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code REJECTED} status: the request id, contract and context.
  */
 @Component
-class RequestReader {
+public class RequestReader {
 
     static final String INVALID_JSON = "INVALID_JSON";
     static final String INVALID_REQUEST = "INVALID_REQUEST";
@@ -35,7 +35,7 @@ class RequestReader {
         this.validator = new SendMailRequestValidator(properties.limits());
     }
 
-    RequestReading read(String value) {
+    public RequestReading read(String value) {
         SendMailRequested request;
         try {
             request = EventJson.read(value, SendMailRequested.class);

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.mailgw.events.SendMailRequested;
 
 /** A record value read as a send request: usable, or not, with what could be recovered from it. */
-sealed interface RequestReading {
+public sealed interface RequestReading {
 
     record Readable(SendMailRequested request) implements RequestReading {
     }

@@ -1,5 +1,5 @@
 /**
- * The requests topic: reading and checking each record, handling it through outbox resolution
- * and SMTP, and routing what cannot be sent now to the retry topics or the dead-letter topic.
+ * One send request as read from Kafka: reading and checking a record against CONTRACT §3, which
+ * attempt it is, and the request in flight until its outcome is recorded.
  */
 package io.mailgw.outbound.request;

@@ -1,16 +1,16 @@
 package io.mailgw.outbound.smtp;
 
 /** A request field that cannot become part of a MIME message, although it passed validation. */
-class InvalidMessageException extends Exception {
+public class InvalidMessageException extends Exception {
 
     private final String field;
 
-    InvalidMessageException(String field, String message, Throwable cause) {
+    public InvalidMessageException(String field, String message, Throwable cause) {
         super(message, cause);
         this.field = field;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.mailgw.model.connect.ConnectionFailure;
 import io.mailgw.model.status.MailboxState;
+import io.mailgw.outbound.delivery.ErrorCode;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -15,23 +16,25 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides whether an SMTP failure is worth retrying: 4xx replies, timeouts
- * and unreachable servers are; 5xx replies, TLS and login failures, and servers the connect guard
- * refuses are not. In-place retries, retry topics and the dead-letter topic all follow this decision.
+ * The one place that decides whether an SMTP failure is worth retrying: 4xx replies (421, 450,
+ * 451, 452), timeouts, refused and reset connections and unreachable servers are; 5xx replies, TLS
+ * failures and servers the connect guard refuses are not; a rejected login (535) is the outbox's,
+ * so its mail waits for an admin. In-place retries, the delay topics, the dead-letter topic and the
+ * outbox's circuit breaker all follow this decision.
  */
 @Component
 public class SmtpFailureClassifier {
 
-    static final String UNREACHABLE = "SMTP_UNREACHABLE";
-    static final String TIMEOUT = "SMTP_TIMEOUT";
-    static final String CONNECTION_LOST = "SMTP_CONNECTION_LOST";
-    static final String TEMPORARY = "SMTP_TEMPORARY_FAILURE";
-    static final String REJECTED = "SMTP_REJECTED";
-    static final String AUTH_FAILED = "SMTP_AUTH_FAILED";
-    static final String TLS_FAILED = "SMTP_TLS_FAILED";
-    static final String UNKNOWN = "SMTP_ERROR";
+    private static final ErrorCode UNREACHABLE = ErrorCode.SMTP_UNREACHABLE;
+    private static final ErrorCode TIMEOUT = ErrorCode.SMTP_TIMEOUT;
+    private static final ErrorCode CONNECTION_LOST = ErrorCode.SMTP_CONNECTION_LOST;
+    private static final ErrorCode TEMPORARY = ErrorCode.SMTP_TEMPORARY_FAILURE;
+    private static final ErrorCode REJECTED = ErrorCode.SMTP_REJECTED;
+    private static final ErrorCode AUTH_FAILED = ErrorCode.SMTP_AUTH_FAILED;
+    private static final ErrorCode TLS_FAILED = ErrorCode.SMTP_TLS_FAILED;
+    private static final ErrorCode UNKNOWN = ErrorCode.SMTP_ERROR;
     /** The connect guard refused the outbox's server: a mail port and a public address are needed, or an allow-list entry. */
-    static final String NOT_ALLOWED = "CONNECT_NOT_ALLOWED";
+    private static final ErrorCode NOT_ALLOWED = ErrorCode.CONNECT_NOT_ALLOWED;
 
     /**
      * @param lastReturnCode the transport's last SMTP reply code, used when the exception carries none

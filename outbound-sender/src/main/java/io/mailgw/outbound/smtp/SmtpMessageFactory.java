@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 
 import io.mailgw.events.SendMailRequested;
 import io.mailgw.model.mailbox.Mailbox;
@@ -38,6 +39,7 @@ public class SmtpMessageFactory {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
+    private static final Session MESSAGE_SESSION = Session.getInstance(new Properties());
 
     private final Clock clock;
 
@@ -56,10 +58,11 @@ public class SmtpMessageFactory {
         return "<" + local + "." + shortHash(requestId) + "@" + domain + ">";
     }
 
-    MimeMessage build(Session session, SendMailRequested request, Mailbox outbox, String messageId)
+    /** The message of {@code request} from {@code outbox}, written in a session of its own (sending uses the outbox's). */
+    public MimeMessage build(SendMailRequested request, Mailbox outbox, String messageId)
             throws InvalidMessageException {
         try {
-            MimeMessage message = new GatewayMimeMessage(session, messageId);
+            MimeMessage message = new GatewayMimeMessage(MESSAGE_SESSION, messageId);
             message.setFrom(from(outbox));
             addRecipients(message, request);
             setHeaders(message, request);

@@ -3,15 +3,24 @@ package io.mailgw.outbound.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.mailgw.events.CloudEventHeaders;
 import io.mailgw.events.DeliveryStatus;
 import io.mailgw.events.DeliveryStatus.OutboxResolution;
 import io.mailgw.events.DeliveryStatus.Status;
 import io.mailgw.events.EventJson;
+import io.mailgw.events.OutboxChoice;
+import io.mailgw.events.SendMailRequested;
+import io.mailgw.model.delivery.DeliveryRecord;
+import io.mailgw.model.delivery.DeliveryState;
+import io.mailgw.outbound.delivery.DeliveryLedger.Claim;
+import io.mailgw.outbound.request.InFlightRequest;
 import io.mailgw.testing.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +30,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The delivery record against a real MongoDB wire server: a final outcome is never overwritten. */
+/**
+ * The delivery log against a real MongoDB wire server: one find-and-modify per state change, a
+ * request goes on only through the record that holds it or its ticket, and an end is final.
+ */
 class DeliveryLedgerIntegrationTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
@@ -44,44 +56,101 @@ class DeliveryLedgerIntegrationTests {
 
     @BeforeEach
     void emptyCollection() {
-        mongo.dropCollection(Delivery.class);
+        mongo.dropCollection(DeliveryRecord.class);
     }
 
     @Test
-    void keepsTheLatestStatusUntilTheRequestEnds() {
-        ledger.store(status("r1", Status.RETRYING, 1), "requests-0@5");
-        Delivery sent = ledger.store(status("r1", Status.SENT, 2), "requests.retry-0-0@1").orElseThrow();
+    void claimsANewRequestBeforeSendingThenRecordsItsEnd() {
+        InFlightRequest first = request("r1", "requests-0@5", null);
 
-        assertThat(sent.status()).isEqualTo(Status.SENT);
-        assertThat(sent.attempt()).isEqualTo(2);
-        assertThat(sent.origin()).isEqualTo("requests.retry-0-0@1");
-        assertThat(sent.published()).isFalse();
-        assertThat(sent.messageId()).isEqualTo("<r1@xpto.example>");
-        assertThat(EventJson.read(sent.statusJson(), DeliveryStatus.class).context()).containsEntry("flow.id", "f1");
+        Claim claim = ledger.claim(first, "mbx-xpto-out", "CONTRACT", "<r1@xpto.example>", 2);
+        DeliveryRecord sent = ledger.record(first, true, status("r1", Status.SENT, 1), "{\"s\":1}", null,
+                List.of("ana@x.example", "luis@x.example")).orElseThrow();
+
+        assertThat(claim).isEqualTo(new Claim.Granted("<r1@xpto.example>", false, List.of()));
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.recipientCount()).isEqualTo(2);
+        assertThat(sent.smtpReply()).isEqualTo("250 OK");
+        assertThat(sent.steps()).extracting(step -> step.state()).containsExactly(DeliveryState.SENDING,
+                DeliveryState.SENT);
         assertThat(sent.createdAt()).isEqualTo(NOW);
+        assertThat(ledger.find("r1").orElseThrow().statusJson()).isEqualTo("{\"s\":1}");
     }
 
     @Test
-    void neverOverwritesAnEndedRequest() {
-        ledger.store(status("r2", Status.SENT, 1), "requests-0@7");
+    void theSameRecordDeliveredAgainFindsItsRequestMidSendAndGoesOnAsAPossibleDuplicate() {
+        InFlightRequest record = request("r2", "requests-0@7", null);
+        ledger.claim(record, "mbx-xpto-out", "CONTRACT", "<r2@xpto.example>", 1);
 
-        assertThat(ledger.store(status("r2", Status.REJECTED, 1), "requests-0@9")).isEmpty();
-        assertThat(ledger.find("r2")).get().satisfies(delivery -> {
-            assertThat(delivery.status()).isEqualTo(Status.SENT);
-            assertThat(delivery.origin()).isEqualTo("requests-0@7");
-        });
+        Claim again = ledger.claim(record, "mbx-xpto-out", "CONTRACT", "<r2@xpto.example>", 1);
+
+        assertThat(again).isEqualTo(new Claim.Granted("<r2@xpto.example>", true, List.of()));
     }
 
     @Test
-    void marksOnlyTheStatusThatWasPublished() {
-        Delivery retrying = ledger.store(status("r3", Status.RETRYING, 1), "requests-0@1").orElseThrow();
-        ledger.store(status("r3", Status.RETRYING, 2), "requests.retry-0-0@1");
+    void aCopyFromAnotherRecordFindsTheRequestTaken() {
+        ledger.claim(request("r3", "requests-0@1", null), "mbx-xpto-out", "CONTRACT", "<r3@xpto.example>", 1);
 
-        ledger.markPublished(retrying);
-        assertThat(ledger.find("r3")).get().satisfies(delivery -> assertThat(delivery.published()).isFalse());
+        Claim copy = ledger.claim(request("r3", "requests-1@4", null), "mbx-xpto-out", "CONTRACT", "<r3@xpto.example>", 1);
 
-        ledger.markPublished(ledger.find("r3").orElseThrow());
-        assertThat(ledger.find("r3")).get().satisfies(delivery -> assertThat(delivery.published()).isTrue());
+        assertThat(copy).isInstanceOfSatisfying(Claim.Taken.class,
+                taken -> assertThat(taken.record().origin()).isEqualTo("requests-0@1"));
+    }
+
+    @Test
+    void anEndedRequestNeverChangesAgain() {
+        InFlightRequest record = request("r4", "requests-0@9", null);
+        ledger.claim(record, "mbx-xpto-out", "CONTRACT", "<r4@xpto.example>", 1);
+        ledger.record(record, true, status("r4", Status.SENT, 1), "{}", null, List.of("ana@x.example"));
+
+        assertThat(ledger.claim(record, "mbx-xpto-out", "CONTRACT", "<r4@xpto.example>", 1))
+                .isInstanceOf(Claim.Ended.class);
+        assertThat(ledger.record(record, false, status("r4", Status.REJECTED, 1), "{}", null, List.of())).isEmpty();
+        assertThat(ledger.find("r4").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+    }
+
+    @Test
+    void aRetryGoesOnOnlyWithTheTicketItWasHandedKeepingTheMessageIdAndWhoWasServed() {
+        InFlightRequest first = request("r5", "requests-0@2", null);
+        ledger.claim(first, "mbx-xpto-out", "CONTRACT", "<r5@xpto.example>", 2);
+        ledger.record(first, true, status("r5", Status.RETRYING, 1), "{}", "ticket-1", List.of("ana@x.example"));
+
+        Claim stray = ledger.claim(request("r5", "requests.retry-0-1@3", "ticket-0"), "mbx-other", "DEFAULT",
+                "<r5@other.example>", 2);
+        Claim retry = ledger.claim(request("r5", "requests.retry-0-1@4", "ticket-1"), "mbx-other", "DEFAULT",
+                "<r5@other.example>", 2);
+
+        assertThat(stray).isInstanceOf(Claim.Taken.class);
+        assertThat(retry).isEqualTo(new Claim.Granted("<r5@xpto.example>", false, List.of("ana@x.example")));
+        assertThat(ledger.find("r5").orElseThrow().ticket()).isNull();
+    }
+
+    @Test
+    void sweepsOnlyEndedRequestsLastChangedBeforeTheRetention() {
+        InFlightRequest ended = request("r6", "requests-0@1", null);
+        InFlightRequest open = request("r7", "requests-0@2", null);
+        ledger.claim(ended, "mbx-xpto-out", "CONTRACT", "<r6@xpto.example>", 1);
+        ledger.record(ended, true, status("r6", Status.SENT, 1), "{}", null, List.of());
+        ledger.claim(open, "mbx-xpto-out", "CONTRACT", "<r7@xpto.example>", 1);
+
+        assertThat(ledger.sweep(NOW)).isZero();
+        assertThat(ledger.sweep(NOW.plusSeconds(1))).isEqualTo(1);
+        assertThat(ledger.find("r6")).isEmpty();
+        assertThat(ledger.find("r7")).isPresent();
+    }
+
+    private static InFlightRequest request(String requestId, String origin, String ticket) {
+        String topic = origin.substring(0, origin.lastIndexOf('-'));
+        int partition = Integer.parseInt(origin.substring(origin.lastIndexOf('-') + 1, origin.indexOf('@')));
+        long offset = Long.parseLong(origin.substring(origin.indexOf('@') + 1));
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, partition, offset, "xpto", "{}");
+        if (ticket != null) {
+            record.headers().add(CloudEventHeaders.header(CloudEventHeaders.TICKET, ticket));
+        }
+        SendMailRequested request = new SendMailRequested(requestId, "xpto", OutboxChoice.SPECIFIC,
+                List.of("ana@x.example"), null, null, null, "Asunto", "Texto", null, null, null, null,
+                Map.of("flow.id", "f1"));
+        return InFlightRequest.readable(record, request, NOW, () -> { }, () -> true);
     }
 
     private static DeliveryStatus status(String requestId, Status status, int attempt) {

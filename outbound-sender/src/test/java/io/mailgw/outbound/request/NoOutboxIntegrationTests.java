@@ -18,6 +18,7 @@ import io.mailgw.outbound.EngineRequests;
 import io.mailgw.outbound.ReceivedMail;
 import io.mailgw.outbound.SenderTopics;
 import io.mailgw.outbound.TestOutboxes;
+import io.mailgw.outbound.outbox.OutboxDirectory;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,10 @@ class NoOutboxIntegrationTests {
     @RegisterExtension
     static final SenderTopics topics = SenderTopics.named("it-no-outbox");
 
+    /** Reads the configuration again, as a config-changes event makes every sender do. */
+    @Autowired
+    OutboxDirectory directory;
+
     @Autowired
     MailboxRepository mailboxes;
 
@@ -76,6 +81,7 @@ class NoOutboxIntegrationTests {
         mailboxes.save(TestOutboxes.disabledPlainSmtp("mbx-switched-off", port, "old@gateway.example"));
         Instant now = Instant.now();
         contracts.save(new Contract("sin-buzon", "Sin buzón propio", null, now, now, null));
+        directory.reloadAll();
     }
 
     @Test
@@ -103,6 +109,7 @@ class NoOutboxIntegrationTests {
     @Test
     void fallsBackAndRetriesWhenContractHasNoOutboxAndDefaultIsDisabled() throws Exception {
         settings.save(new Settings(Settings.SINGLETON_ID, "mbx-switched-off", Instant.now(), null));
+        directory.reloadAll();
         String requestId = uniqueId("fallback-disabled");
         topics.publish("sin-buzon",
                 EngineRequests.viaContract(requestId, "sin-buzon", "ana@cliente.example", requestId));
@@ -125,6 +132,8 @@ class NoOutboxIntegrationTests {
         await().atMost(PATIENCE).until(() -> !topics.statusesOf(requestId).isEmpty());
 
         settings.save(new Settings(Settings.SINGLETON_ID, "mbx-ready", Instant.now(), null));
+
+        directory.reloadAll();
 
         DeliveryStatus sent = topics.awaitFinalStatus(requestId);
         assertThat(topics.statusesOf(requestId)).extracting(DeliveryStatus::status, DeliveryStatus::attempt)

@@ -15,6 +15,7 @@ import io.mailgw.events.DeliveryStatus.Status;
 import io.mailgw.events.EventTypes;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
+import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.model.settings.Settings;
@@ -27,6 +28,7 @@ import io.mailgw.outbound.PublishedStatuses;
 import io.mailgw.outbound.ReceivedMail;
 import io.mailgw.outbound.SenderTopics;
 import io.mailgw.outbound.TestOutboxes;
+import io.mailgw.outbound.outbox.OutboxDirectory;
 import io.mailgw.testing.TestInfrastructure;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -67,6 +69,10 @@ class RequestHandlingIntegrationTests {
     @RegisterExtension
     static final SenderTopics topics = SenderTopics.named("it-handling");
 
+    /** Reads the configuration again, as a config-changes event makes every sender do. */
+    @Autowired
+    OutboxDirectory directory;
+
     @Autowired
     MailboxRepository mailboxes;
 
@@ -103,6 +109,7 @@ class RequestHandlingIntegrationTests {
                 new Contract("metadata", "Servidor interno", "mbx-metadata-out", now, now, null),
                 new Contract("wrong-login", "Contraseña vieja", "mbx-wrong-login-out", now, now, null)));
         settings.save(new Settings(Settings.SINGLETON_ID, "mbx-default", now, null));
+        directory.reloadAll();
     }
 
     @Test
@@ -176,26 +183,37 @@ class RequestHandlingIntegrationTests {
         assertThat(reason(dead)).isEqualTo("SMTP_UNREACHABLE");
         assertThat(CloudEventHeaders.lastValue(dead.headers(), KafkaHeaders.ORIGINAL_TOPIC))
                 .isEqualTo(topics.requests());
-        MailboxStatus health = outboxHealth.read("mbx-closed-out");
-        assertThat(health.state()).isEqualTo(MailboxState.UNREACHABLE);
-        assertThat(health.lastError()).contains("connection refused");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            MailboxStatus health = outboxHealth.read("mbx-closed-out");
+            assertThat(health.state()).isEqualTo(MailboxState.UNREACHABLE);
+            assertThat(health.lastError()).contains("connection refused");
+        });
     }
 
     @Test
-    void failsAtOnceWhenTheServerRejectsTheLogin() throws Exception {
+    void holdsMailOfAnOutboxWhoseLoginFailsUntilAnAdminFixesItThenDelivers() throws Exception {
         String requestId = uniqueId("wrong-login");
         topics.publish("wrong-login",
                 EngineRequests.viaContract(requestId, "wrong-login", "ana@cliente.example", requestId));
 
-        DeliveryStatus failed = topics.awaitFinalStatus(requestId);
-        assertThat(topics.statusesOf(requestId)).singleElement();
-        assertThat(failed.status()).isEqualTo(Status.FAILED);
-        assertThat(failed.error().code()).isEqualTo("SMTP_AUTH_FAILED");
-        assertThat(failed.error().retryable()).isFalse();
-        assertThat(failed.error().message()).doesNotContain("a-wrong-password");
-        assertThat(reason(awaitDeadLetter(requestId))).isEqualTo("SMTP_AUTH_FAILED");
-        assertThat(outboxHealth.read("mbx-wrong-login-out").state()).isEqualTo(MailboxState.AUTH_FAILED);
-        assertThat(ReceivedMail.withSubject(greenMail, requestId)).isEmpty();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(topics.statusesOf(requestId)).isNotEmpty());
+        DeliveryStatus waiting = topics.statusesOf(requestId).get(0);
+        assertThat(waiting.status()).isEqualTo(Status.RETRYING);
+        assertThat(waiting.error().code()).isEqualTo("SMTP_AUTH_FAILED");
+        assertThat(waiting.error().message()).contains("waits until an admin fixes").doesNotContain("a-wrong-password");
+        assertThat(waiting.nextAttemptAt()).isAfter(waiting.at());
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(outboxHealth.read("mbx-wrong-login-out").state()).isEqualTo(MailboxState.AUTH_FAILED));
+
+        PasswordCipher cipher = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+        Mailbox stored = mailboxes.findById("mbx-wrong-login-out").orElseThrow();
+        mailboxes.save(stored.withPassword(cipher.encrypt("the-right-password")));
+        directory.reloadAll();
+
+        assertThat(topics.awaitFinalStatus(requestId).status()).isEqualTo(Status.SENT);
+        assertThat(topics.statusesOf(requestId)).filteredOn(status -> status.status() == Status.FAILED).isEmpty();
+        assertThat(topics.deadLetters().records()).noneMatch(record -> record.value().contains(requestId));
+        assertThat(ReceivedMail.withSubject(greenMail, requestId)).hasSize(1);
     }
 
     @Test
@@ -212,9 +230,11 @@ class RequestHandlingIntegrationTests {
         assertThat(failed.error().message()).contains("169.254.169.254 is the cloud metadata address; refused. "
                 + "Allow it with MAILGW_CONNECT_ALLOW=169.254.169.254/32");
         assertThat(reason(awaitDeadLetter(requestId))).isEqualTo("CONNECT_NOT_ALLOWED");
-        MailboxStatus health = outboxHealth.read("mbx-metadata-out");
-        assertThat(health.state()).isEqualTo(MailboxState.UNREACHABLE);
-        assertThat(health.lastError()).contains("the cloud metadata address; refused");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            MailboxStatus health = outboxHealth.read("mbx-metadata-out");
+            assertThat(health.state()).isEqualTo(MailboxState.UNREACHABLE);
+            assertThat(health.lastError()).contains("the cloud metadata address; refused");
+        });
     }
 
     @Test

@@ -11,13 +11,15 @@ import io.mailgw.events.SendMailRequested;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.secret.PasswordCipher;
 import io.mailgw.model.status.MailboxState;
-import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.outbound.EngineRequests;
 import io.mailgw.outbound.ReceivedMail;
 import io.mailgw.outbound.SenderTopics;
 import io.mailgw.outbound.TestOutboxes;
+import io.mailgw.outbound.delivery.ErrorCode;
 import io.mailgw.testing.TestCertificate;
 import io.mailgw.testing.TestInfrastructure;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,10 +50,10 @@ class ConnectionSafetyIntegrationTests {
             .withPerMethodLifecycle(false);
 
     @Autowired
-    SmtpMailSender sender;
+    SmtpOutboxes outboxes;
 
     @Autowired
-    MailboxStatusRecorder outboxHealth;
+    SmtpMessageFactory messages;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -59,46 +61,50 @@ class ConnectionSafetyIntegrationTests {
     }
 
     @Test
-    void deliversOverSmtpsThroughAServerWhoseCertificateTheOutboxTrusts() {
+    void deliversOverSmtpsThroughAServerWhoseCertificateTheOutboxTrusts() throws Exception {
         Mailbox outbox = TestOutboxes.smtps("mbx-smtps-trusted", smtpsPort(), LOGIN, LOGIN, CIPHER.encrypt(PASSWORD),
                 TestCertificate.pem());
         String subject = EngineRequests.uniqueId("trusted");
 
-        SendOutcome outcome = sender.send(request(subject), outbox, "<" + subject + "@gateway.example>");
+        SendReport report = send(outbox, subject);
 
-        assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(report.failed()).isFalse();
+        assertThat(report.accepted()).containsExactly("ana@cliente.example");
         assertThat(ReceivedMail.withSubject(greenMail, subject)).hasSize(1);
-        assertThat(outboxHealth.read(outbox.id()).state()).isEqualTo(MailboxState.OK);
     }
 
     @Test
-    void failsAtOnceWithoutTheServersCertificate() {
+    void failsAtOnceWithoutTheServersCertificate() throws Exception {
         Mailbox outbox = TestOutboxes.smtps("mbx-smtps-untrusted", smtpsPort(), LOGIN, LOGIN, CIPHER.encrypt(PASSWORD),
                 null);
         String subject = EngineRequests.uniqueId("untrusted");
 
-        SendOutcome outcome = sender.send(request(subject), outbox, "<" + subject + "@gateway.example>");
+        SendReport report = send(outbox, subject);
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class, failed -> {
-            assertThat(failed.failure().code()).isEqualTo("SMTP_TLS_FAILED");
-            assertThat(failed.failure().retryable()).isFalse();
-            assertThat(failed.failure().reason()).startsWith("TLS failed: ").doesNotContain(PASSWORD);
-        });
+        assertThat(report.failure().code()).isEqualTo(ErrorCode.SMTP_TLS_FAILED);
+        assertThat(report.failure().retryable()).isFalse();
+        assertThat(report.failure().outboxState()).isEqualTo(MailboxState.TLS_FAILED);
+        assertThat(report.failure().reason()).startsWith("TLS failed: ").doesNotContain(PASSWORD);
         assertThat(ReceivedMail.withSubject(greenMail, subject)).isEmpty();
-        assertThat(outboxHealth.read(outbox.id()).state()).isEqualTo(MailboxState.TLS_FAILED);
     }
 
     @Test
-    void refusesAPrivateAddressAtOnceWithThePlainReason() {
+    void refusesAPrivateAddressAtOnceWithThePlainReason() throws Exception {
         Mailbox outbox = TestOutboxes.plainSmtpOn("mbx-private-out", "10.11.12.13", 25, "info@private.example");
 
-        SendOutcome outcome = sender.send(request("private"), outbox, "<private@gateway.example>");
+        SendReport report = send(outbox, "private");
 
         String refusal = "10.11.12.13 is a private address; refused. Allow it with MAILGW_CONNECT_ALLOW=10.0.0.0/8";
-        assertThat(outcome).isEqualTo(new SendOutcome.Failed(
-                new SmtpFailure("CONNECT_NOT_ALLOWED", false, MailboxState.UNREACHABLE, refusal)));
-        assertThat(outboxHealth.read(outbox.id()).lastError())
-                .isEqualTo("Sending through smtp://10.11.12.13:25 failed (" + refusal + ")");
+        assertThat(report.failure()).isEqualTo(new SmtpFailure(ErrorCode.CONNECT_NOT_ALLOWED, false,
+                MailboxState.UNREACHABLE, refusal));
+        assertThat(report.accepted()).isEmpty();
+    }
+
+    private SendReport send(Mailbox outbox, String subject) throws Exception {
+        MimeMessage message = messages.build(request(subject), outbox, "<" + subject + "@gateway.example>");
+        try (SmtpOutbox smtp = outboxes.open(outbox)) {
+            return smtp.send(message, List.of(new InternetAddress("ana@cliente.example")));
+        }
     }
 
     private static SendMailRequested request(String subject) {

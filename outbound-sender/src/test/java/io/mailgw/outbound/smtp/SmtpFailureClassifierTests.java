@@ -8,6 +8,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import io.mailgw.model.connect.ConnectionNotAllowedException;
 import io.mailgw.model.status.MailboxState;
+import io.mailgw.outbound.delivery.ErrorCode;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -30,7 +31,7 @@ class SmtpFailureClassifierTests {
                 new MessagingException("Couldn't connect to host, port: smtp.example, 25", new ConnectException("Connection refused")),
                 NO_REPLY);
 
-        assertThat(failure).isEqualTo(new SmtpFailure("SMTP_UNREACHABLE", true, MailboxState.UNREACHABLE, "connection refused"));
+        assertThat(failure).isEqualTo(new SmtpFailure(ErrorCode.SMTP_UNREACHABLE, true, MailboxState.UNREACHABLE, "connection refused"));
     }
 
     @Test
@@ -41,19 +42,19 @@ class SmtpFailureClassifierTests {
         SmtpFailure failure = classifier.classify(new MessagingException("Connecting to smtp://smtp.x.example:25 is "
                 + "not possible", new ConnectionNotAllowedException(refusal)), NO_REPLY);
 
-        assertThat(failure).isEqualTo(new SmtpFailure("CONNECT_NOT_ALLOWED", false, MailboxState.UNREACHABLE, refusal));
+        assertThat(failure).isEqualTo(new SmtpFailure(ErrorCode.CONNECT_NOT_ALLOWED, false, MailboxState.UNREACHABLE, refusal));
     }
 
     @Test
     void retriesUnknownHostAndTimeouts() {
         assertThat(classifier.classify(new MessagingException("x", new UnknownHostException("smtp.nowhere.example")), NO_REPLY))
                 .satisfies(failure -> {
-                    assertThat(failure.code()).isEqualTo("SMTP_UNREACHABLE");
+                    assertThat(failure.code()).isEqualTo(ErrorCode.SMTP_UNREACHABLE);
                     assertThat(failure.reason()).isEqualTo("unknown host smtp.nowhere.example");
                 });
         assertThat(classifier.classify(new MessagingException("x", new SocketTimeoutException("Read timed out")), NO_REPLY))
                 .satisfies(failure -> {
-                    assertThat(failure.code()).isEqualTo("SMTP_TIMEOUT");
+                    assertThat(failure.code()).isEqualTo(ErrorCode.SMTP_TIMEOUT);
                     assertThat(failure.retryable()).isTrue();
                 });
     }
@@ -66,7 +67,7 @@ class SmtpFailureClassifierTests {
 
         SmtpFailure failure = classifier.classify(ex, 450);
 
-        assertThat(failure.code()).isEqualTo("SMTP_TEMPORARY_FAILURE");
+        assertThat(failure.code()).isEqualTo(ErrorCode.SMTP_TEMPORARY_FAILURE);
         assertThat(failure.retryable()).isTrue();
         assertThat(failure.reason()).isEqualTo("recipient ana@cliente.example refused: 450 4.2.1 Mailbox busy, try later");
     }
@@ -79,7 +80,7 @@ class SmtpFailureClassifierTests {
 
         SmtpFailure failure = classifier.classify(ex, 550);
 
-        assertThat(failure.code()).isEqualTo("SMTP_REJECTED");
+        assertThat(failure.code()).isEqualTo(ErrorCode.SMTP_REJECTED);
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.outboxState()).isNull();
     }
@@ -100,7 +101,7 @@ class SmtpFailureClassifierTests {
     void failsRejectedLoginAtOnce() {
         SmtpFailure failure = classifier.classify(new AuthenticationFailedException("535 5.7.8 Authentication failed"), 535);
 
-        assertThat(failure.code()).isEqualTo("SMTP_AUTH_FAILED");
+        assertThat(failure.code()).isEqualTo(ErrorCode.SMTP_AUTH_FAILED);
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.outboxState()).isEqualTo(MailboxState.AUTH_FAILED);
     }
@@ -112,9 +113,9 @@ class SmtpFailureClassifierTests {
         SmtpFailure noStartTls = classifier.classify(
                 new MessagingException("STARTTLS is required but host does not support STARTTLS"), NO_REPLY);
 
-        assertThat(handshake).isEqualTo(new SmtpFailure("SMTP_TLS_FAILED", false, MailboxState.TLS_FAILED,
+        assertThat(handshake).isEqualTo(new SmtpFailure(ErrorCode.SMTP_TLS_FAILED, false, MailboxState.TLS_FAILED,
                 "TLS failed: PKIX path building failed"));
-        assertThat(noStartTls.code()).isEqualTo("SMTP_TLS_FAILED");
+        assertThat(noStartTls.code()).isEqualTo(ErrorCode.SMTP_TLS_FAILED);
         assertThat(noStartTls.retryable()).isFalse();
     }
 
@@ -130,7 +131,7 @@ class SmtpFailureClassifierTests {
     void retriesWhatItCannotRecognise() {
         SmtpFailure failure = classifier.classify(new MessagingException("Something odd\r\nhappened"), NO_REPLY);
 
-        assertThat(failure).isEqualTo(new SmtpFailure("SMTP_ERROR", true, MailboxState.DEGRADED,
+        assertThat(failure).isEqualTo(new SmtpFailure(ErrorCode.SMTP_ERROR, true, MailboxState.DEGRADED,
                 "SMTP error: Something odd happened"));
     }
 }

@@ -32,7 +32,7 @@ class SmtpMessageFactoryTests {
 
     @Test
     void sendsFromTheOutboxWithAutoSubmittedAndTheGatewayMessageId() throws Exception {
-        MimeMessage message = factory.build(session, textOnly("sr-4711-step-3"), OUTBOX, "<id-1@xpto.example>");
+        MimeMessage message = factory.build(textOnly("sr-4711-step-3"), OUTBOX, "<id-1@xpto.example>");
 
         assertThat(message.getHeader("From", null)).isEqualTo("Gateway mbx-xpto-out <soporte@xpto.example>");
         assertThat(message.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
@@ -56,7 +56,7 @@ class SmtpMessageFactoryTests {
         SendMailRequested request = new SendMailRequested("r1", null, null, List.of("Ana <ana@cliente.example>"), null,
                 null, null, "Solicitud nº 4711 — registrada", "Texto", "<p>Html</p>", null, null, null, null);
 
-        MimeMessage message = factory.build(session, request, OUTBOX, "<r1@xpto.example>");
+        MimeMessage message = factory.build(request, OUTBOX, "<r1@xpto.example>");
 
         assertThat(message.getSubject()).isEqualTo("Solicitud nº 4711 — registrada");
         assertThat(message.getHeader("Subject", null)).startsWith("=?UTF-8?");
@@ -72,7 +72,7 @@ class SmtpMessageFactoryTests {
         SendMailRequested request = new SendMailRequested("r1", null, null, List.of("ana@cliente.example"), null, null,
                 null, "Hola", null, "<p>Solo html</p>", null, null, null, null);
 
-        MimeMessage message = factory.build(session, request, OUTBOX, "<r1@xpto.example>");
+        MimeMessage message = factory.build(request, OUTBOX, "<r1@xpto.example>");
 
         assertThat(message.getContentType()).startsWith("text/html");
     }
@@ -84,7 +84,7 @@ class SmtpMessageFactoryTests {
                 "Texto", null, null, "<CAF1234@mail.cliente.example>",
                 List.of("<CAF1000@mail.cliente.example>", "<CAF1234@mail.cliente.example>"), Map.of());
 
-        MimeMessage message = factory.build(session, request, OUTBOX, "<r1@xpto.example>");
+        MimeMessage message = factory.build(request, OUTBOX, "<r1@xpto.example>");
 
         assertThat(message.getRecipients(RecipientType.TO)).extracting(Object::toString).containsExactly("Ana <ana@cliente.example>");
         assertThat(message.getRecipients(RecipientType.CC)).extracting(Object::toString).containsExactly("jefe@cliente.example");
@@ -103,7 +103,7 @@ class SmtpMessageFactoryTests {
                         new SendMailRequested.Attachment("datos.bin", null, "AAEC")),
                 null, null, null);
 
-        MimeMessage message = factory.build(session, request, OUTBOX, "<r1@xpto.example>");
+        MimeMessage message = factory.build(request, OUTBOX, "<r1@xpto.example>");
 
         Multipart mixed = (Multipart) message.getContent();
         assertThat(message.getContentType()).startsWith("multipart/mixed");
@@ -123,13 +123,13 @@ class SmtpMessageFactoryTests {
                 null, null, null);
 
         assertThatExceptionOfType(InvalidMessageException.class)
-                .isThrownBy(() -> factory.build(session, request, OUTBOX, "<r1@xpto.example>"))
+                .isThrownBy(() -> factory.build(request, OUTBOX, "<r1@xpto.example>"))
                 .satisfies(ex -> assertThat(ex.field()).isEqualTo("attachments[0].contentType"));
     }
 
     @Test
     void writesAMessageThatReadsBackTheSame() throws Exception {
-        MimeMessage message = factory.build(session, textOnly("r1"), OUTBOX, "<r1@xpto.example>");
+        MimeMessage message = factory.build(textOnly("r1"), OUTBOX, "<r1@xpto.example>");
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
 

@@ -1,8 +1,13 @@
 package io.mailgw.model.connect;
 
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Consumer;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.SmtpSecurity;
@@ -75,6 +80,18 @@ public final class MailSessionBuilder {
     /** SMTP: whether to log in with AUTH. */
     public MailSessionBuilder login(boolean login) {
         return option("auth", String.valueOf(login));
+    }
+
+    /**
+     * Hands every socket the session opens to {@code opened} before it is used, so that its owner can
+     * close it from another thread (an overall deadline on a server that stopped answering).
+     */
+    public MailSessionBuilder onSocketOpened(Consumer<Socket> opened) {
+        properties.put(prefix + "socketFactory",
+                ObservedSockets.plain((SocketFactory) properties.get(prefix + "socketFactory"), opened));
+        properties.put(prefix + "ssl.socketFactory",
+                ObservedSockets.tls((SSLSocketFactory) properties.get(prefix + "ssl.socketFactory"), opened));
+        return this;
     }
 
     /** One more option of the protocol: {@code name} without the {@code mail.<protocol>.} prefix. */

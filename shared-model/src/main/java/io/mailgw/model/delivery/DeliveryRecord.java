@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param outboxResolution   {@code DEFAULT}, {@code CONTRACT} or {@code DEFAULT_FALLBACK}, once resolved
  * @param attempt            the current or last attempt, 1 for the first
  * @param messageId          the gateway Message-ID, the same for every attempt
- * @param recipientCount     recipients in to, cc and bcc
+ * @param recipientCount     recipients in to, cc and bcc, once the request was written as a message
+ * @param possibleDuplicate  {@code true} when the request was found mid-send after a crash and sent again
  * @param acceptedRecipients recipients a server already accepted, never sent to again
  * @param origin             {@code topic-partition@offset} of the record that made the last change,
  *                           to tell a redelivery of that record from a duplicate
@@ -35,9 +36,9 @@ public record DeliveryRecord(
         String smtpReply,
         String errorCode,
         String errorMessage,
-        int recipientCount,
+        Integer recipientCount,
         List<String> acceptedRecipients,
-        boolean possibleDuplicate,
+        Boolean possibleDuplicate,
         String origin,
         String ticket,
         Instant nextAttemptAt,

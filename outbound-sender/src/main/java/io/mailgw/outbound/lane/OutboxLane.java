@@ -1,0 +1,192 @@
+package io.mailgw.outbound.lane;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.outbound.OutboundProperties;
+import io.mailgw.outbound.delivery.DeliveryOutcome;
+import io.mailgw.outbound.delivery.ErrorCode;
+import io.mailgw.outbound.smtp.SmtpOutbox;
+
+/**
+ * One outbox's lane: a bounded queue and at most {@code maxConnections} sends at once, on threads
+ * of a pool all lanes share. Before a request is queued the lane says whether it can take it: not
+ * while the outbox's login is rejected (its mail waits for an admin) or its circuit is open; not
+ * when full, unless it drains within {@code max-queue-wait}, in which case the intake holds back
+ * (backpressure); and never once its sends all hang ({@code stall-after}), when even its queue is
+ * handed back for deferral.
+ */
+final class OutboxLane {
+
+    private final Queue<LaneJob> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicLong finished = new AtomicLong();
+    private final OutboundProperties.Lane settings;
+    private final Executor workers;
+    private final Work work;
+    private final CircuitBreaker breaker;
+    private volatile SmtpOutbox smtp;
+    private volatile RateLimiter limiter;
+    private volatile boolean loginRejected;
+    private volatile long lastProgressNanos = System.nanoTime();
+    private long sampledAtNanos = System.nanoTime();
+    private long sampledFinished;
+    private double perSecond;
+
+    /** What a lane's worker does with each request it takes. */
+    interface Work {
+        void deliver(LaneJob job, OutboxLane lane);
+    }
+
+    OutboxLane(SmtpOutbox smtp, CircuitBreaker breaker, RateLimiter limiter, OutboundProperties.Lane settings,
+               Executor workers, Work work) {
+        this.smtp = smtp;
+        this.breaker = breaker;
+        this.limiter = limiter;
+        this.settings = settings;
+        this.workers = workers;
+        this.work = work;
+    }
+
+    Mailbox outbox() {
+        return smtp.outbox();
+    }
+
+    SmtpOutbox smtp() {
+        return smtp;
+    }
+
+    CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /** The outbox's rate limiter, or {@code null} when it has no {@code maxPerMinute}. */
+    RateLimiter limiter() {
+        return limiter;
+    }
+
+    /** Called from the intake's thread only. */
+    Admission offer(LaneJob job) {
+        if (loginRejected) {
+            return new Admission.Deferred(new DeliveryOutcome.Defer(ErrorCode.SMTP_AUTH_FAILED,
+                    "the server rejected the login of outbox " + outbox().id()
+                            + "; its mail waits until an admin fixes the outbox", true));
+        }
+        if (breaker.getState() == CircuitBreaker.State.OPEN) {
+            return Admission.Deferred.because(ErrorCode.OUTBOX_CIRCUIT_OPEN, "outbox " + outbox().id()
+                    + " failed too often lately (circuit open); it is tried again later");
+        }
+        if (queued.get() >= settings.queueCapacity()) {
+            if (!stalled() && drainsInTime()) {
+                return Admission.HELD;
+            }
+            return Admission.Deferred.because(ErrorCode.OUTBOX_BUSY, "outbox " + outbox().id()
+                    + (stalled() ? " is not answering" : " is too slow") + " to take more mail now");
+        }
+        queue.add(job);
+        queued.incrementAndGet();
+        startWorker();
+        return Admission.QUEUED;
+    }
+
+    /** Whether every send of the lane has hung for {@code stall-after} without one finishing. */
+    boolean stalled() {
+        return active.get() >= outbox().outbound().connections()
+                && System.nanoTime() - lastProgressNanos > settings.stallAfter().toNanos();
+    }
+
+    /** Takes every queued request back, for deferral while the lane is stalled. */
+    List<LaneJob> takeQueued() {
+        List<LaneJob> taken = new ArrayList<>();
+        for (LaneJob job = queue.poll(); job != null; job = queue.poll()) {
+            queued.decrementAndGet();
+            taken.add(job);
+        }
+        return taken;
+    }
+
+    int queued() {
+        return queued.get();
+    }
+
+    int active() {
+        return active.get();
+    }
+
+    /** The server rejected the outbox's login: new mail waits until the outbox is changed. */
+    void loginRejected() {
+        loginRejected = true;
+    }
+
+    /** Takes a changed outbox: new connections (the old ones close as they come back), a fresh login state. */
+    void reconfigure(SmtpOutbox changed, RateLimiter changedLimiter) {
+        SmtpOutbox old = this.smtp;
+        this.smtp = changed;
+        this.limiter = changedLimiter;
+        this.loginRejected = false;
+        old.close();
+    }
+
+    void close() {
+        smtp.close();
+    }
+
+    private boolean drainsInTime() {
+        long now = System.nanoTime();
+        long elapsed = now - sampledAtNanos;
+        if (elapsed >= Duration.ofMillis(250).toNanos()) {
+            long done = finished.get();
+            perSecond = (done - sampledFinished) * 1e9 / elapsed;
+            sampledFinished = done;
+            sampledAtNanos = now;
+        }
+        return perSecond * settings.maxQueueWait().toMillis() / 1000.0 >= settings.queueCapacity();
+    }
+
+    /** Starts one more worker when the lane has a connection to spare. */
+    private void startWorker() {
+        int running;
+        do {
+            running = active.get();
+            if (running >= outbox().outbound().connections()) {
+                return;
+            }
+        }
+        while (!active.compareAndSet(running, running + 1));
+        if (running == 0) {
+            lastProgressNanos = System.nanoTime();
+        }
+        workers.execute(this::drain);
+    }
+
+    private void drain() {
+        try {
+            for (LaneJob job = queue.poll(); job != null; job = queue.poll()) {
+                queued.decrementAndGet();
+                try {
+                    work.deliver(job, this);
+                }
+                finally {
+                    finished.incrementAndGet();
+                    lastProgressNanos = System.nanoTime();
+                }
+            }
+        }
+        finally {
+            active.decrementAndGet();
+            if (queued.get() > 0) {
+                startWorker();
+            }
+        }
+    }
+}
