@@ -1,5 +1,6 @@
 package io.mailgw.testing.smtp;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -156,9 +157,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return recording.commandsByConnection();
     }
 
-    /** Closes every open connection now, as a server that restarts or times idle clients out; it keeps listening. */
+    /**
+     * Closes every open connection now, stalled ones too, as a server that restarts or times idle clients out;
+     * it keeps listening.
+     */
     public void dropConnections() {
         open.forEach(ScriptedSmtpServer::closeQuietly);
+        script.wakeUp();
     }
 
     /** Stops listening and drops every connection, stalled ones too; waits for their threads to end. */
@@ -214,7 +219,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         try {
             Socket connected = security == Security.IMPLICIT_TLS ? serverTls(socket) : socket;
             SSLContext startTls = security == Security.STARTTLS ? tls : null;
-            new SmtpSession(connection, new SmtpWire(connection, connected), script, recording, startTls).converse();
+            new SmtpSession(connection, new SmtpWire(connection, connected), script, recording, startTls,
+                    () -> !socket.isClosed()).converse();
         }
         catch (IOException ex) {
             log.debug("smtp#{} ended: {}", connection, ex.toString());
@@ -243,7 +249,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return thread;
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         }

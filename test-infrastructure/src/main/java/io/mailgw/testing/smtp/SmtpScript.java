@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -114,7 +115,7 @@ public final class SmtpScript {
 
     /**
      * Stalls at this step: the server keeps the connection open and sends nothing more until the script stops
-     * stalling there ({@link #acceptEverything()}) or the server closes. At {@link SmtpStep#GREETING} it accepts
+     * stalling there ({@link #acceptEverything()}), or the server drops its connections or closes. At {@link SmtpStep#GREETING} it accepts
      * TCP connections and never sends a byte.
      */
     public synchronized SmtpScript stall(SmtpStep step) {
@@ -182,11 +183,16 @@ public final class SmtpScript {
         return drops.contains(step);
     }
 
-    /** Waits while the script stalls at this step; the server's close interrupts the wait. */
-    synchronized void awaitNoStallAt(SmtpStep step) throws InterruptedException {
-        while (stalls.contains(step)) {
+    /** Waits while the script stalls at this step and the connection is {@code open}. */
+    synchronized void awaitNoStallAt(SmtpStep step, BooleanSupplier open) throws InterruptedException {
+        while (stalls.contains(step) && open.getAsBoolean()) {
             wait();
         }
+    }
+
+    /** Wakes every connection waiting out a stall, to look again whether it is still open. */
+    synchronized void wakeUp() {
+        notifyAll();
     }
 
     private SmtpScript changed() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
@@ -21,19 +22,25 @@ final class SmtpSession {
     private final SmtpScript script;
     private final SmtpRecording recording;
     private final SSLContext startTls;
+    private final BooleanSupplier open;
     private final List<String> recipients = new ArrayList<>();
     private boolean greeted;
     private boolean authenticated;
     private String sender;
     private int messages;
 
-    /** {@code startTls} is the context STARTTLS switches to, null when EHLO does not offer it. */
-    SmtpSession(int connection, SmtpWire wire, SmtpScript script, SmtpRecording recording, SSLContext startTls) {
+    /**
+     * @param startTls the context STARTTLS switches to, null when EHLO does not offer it
+     * @param open whether the server still keeps the connection open, for a stall to end when it does not
+     */
+    SmtpSession(int connection, SmtpWire wire, SmtpScript script, SmtpRecording recording, SSLContext startTls,
+            BooleanSupplier open) {
         this.connection = connection;
         this.wire = wire;
         this.script = script;
         this.recording = recording;
         this.startTls = startTls;
+        this.open = open;
     }
 
     /** Talks until the client quits or goes away, or the script ends the connection. */
@@ -194,9 +201,12 @@ final class SmtpSession {
         }
     }
 
-    /** Waits out a stall at this step, then ends the connection if the script drops it here. */
+    /** Waits out a stall at this step, then ends the connection if the script drops it here or it was closed. */
     private void await(SmtpStep step) throws InterruptedException, Hangup {
-        script.awaitNoStallAt(step);
+        script.awaitNoStallAt(step, open);
+        if (!open.getAsBoolean()) {
+            throw new Hangup();
+        }
         if (script.drops(step)) {
             log.debug("smtp#{} dropped at {}", connection, step);
             throw new Hangup();

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -284,7 +286,7 @@ class ScriptedSmtpServerTests {
         ScriptedSmtpServer smtp = started(ScriptedSmtpServer.startOfferingStartTls());
         smtp.script().acceptLogin(USER, PASSWORD);
         SMTPTransport transport = connected(smtp, Map.of("mail.smtp.auth", "true", "mail.smtp.starttls.required", "true",
-                "mail.smtp.ssl.checkserveridentity", "true"));
+                "mail.smtp.ssl.checkserveridentity", "true", "mail.smtp.ssl.socketFactory", trustingTestCertificate()));
         send(transport, "to@example.com");
 
         assertThat(smtp.awaitMessages(1, WAIT)).hasSize(1);
@@ -295,7 +297,7 @@ class ScriptedSmtpServerTests {
     void implicitTlsServesSmtps() throws Exception {
         ScriptedSmtpServer smtp = started(ScriptedSmtpServer.startWithImplicitTls());
         Properties properties = properties(smtp, Map.of("mail.smtp.ssl.enable", "true",
-                "mail.smtp.ssl.checkserveridentity", "true"));
+                "mail.smtp.ssl.checkserveridentity", "true", "mail.smtp.ssl.socketFactory", trustingTestCertificate()));
         SMTPTransport transport = (SMTPTransport) Session.getInstance(properties).getTransport("smtp");
         transport.connect();
         transports.add(transport);
@@ -339,11 +341,11 @@ class ScriptedSmtpServerTests {
         return server;
     }
 
-    private SMTPTransport connected(ScriptedSmtpServer smtp, Map<String, String> extra) throws MessagingException {
+    private SMTPTransport connected(ScriptedSmtpServer smtp, Map<String, ?> extra) throws MessagingException {
         return connected(smtp, extra, USER, PASSWORD);
     }
 
-    private SMTPTransport connected(ScriptedSmtpServer smtp, Map<String, String> extra, String user, String secret)
+    private SMTPTransport connected(ScriptedSmtpServer smtp, Map<String, ?> extra, String user, String secret)
             throws MessagingException {
         SMTPTransport transport = (SMTPTransport) Session.getInstance(properties(smtp, extra)).getTransport("smtp");
         transport.connect(user, secret);
@@ -351,16 +353,19 @@ class ScriptedSmtpServerTests {
         return transport;
     }
 
-    private static Properties properties(ScriptedSmtpServer smtp, Map<String, String> extra) {
+    private static Properties properties(ScriptedSmtpServer smtp, Map<String, ?> extra) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", smtp.host());
         properties.put("mail.smtp.port", String.valueOf(smtp.port()));
         properties.put("mail.smtp.localhost", "client.example");
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "30000");
-        properties.put("mail.smtp.ssl.socketFactory", TestCertificate.trustingContext().getSocketFactory());
         properties.putAll(extra);
         return properties;
+    }
+
+    private static SSLSocketFactory trustingTestCertificate() {
+        return TestCertificate.trustingContext().getSocketFactory();
     }
 
     private static void send(SMTPTransport transport, String... recipients) throws MessagingException {

@@ -152,6 +152,20 @@ class SmtpSessionTests {
     }
 
     @Test
+    void dropConnectionsEndsStalledConnectionsToo() throws IOException {
+        smtp.script().stall(SmtpStep.EHLO);
+        Client client = connect();
+        client.expect("220 ");
+        client.send("EHLO client.example");
+        await().atMost(WAIT).until(() -> smtp.commands(1).contains("EHLO client.example"));
+
+        smtp.dropConnections();
+
+        assertThat(client.readLineOrReset()).isNull();
+        await().atMost(WAIT).until(() -> smtp.openConnections() == 0);
+    }
+
+    @Test
     void aReplyMustBeAnSmtpReplyLine() {
         assertThatThrownBy(() -> smtp.script().mailReply("try later")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> smtp.script().greeting("220 two\r\nlines")).isInstanceOf(IllegalArgumentException.class);
