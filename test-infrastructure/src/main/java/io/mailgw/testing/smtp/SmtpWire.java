@@ -27,12 +27,14 @@ final class SmtpWire {
     private static final Logger log = LoggerFactory.getLogger(ScriptedSmtpServer.class);
 
     private final int connection;
+    private final Socket raw;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
     SmtpWire(int connection, Socket socket) throws IOException {
         this.connection = connection;
+        this.raw = socket;
         attach(socket);
     }
 
@@ -100,7 +102,7 @@ final class SmtpWire {
 
     private void attach(Socket connected) throws IOException {
         socket = connected;
-        in = new BufferedInputStream(connected.getInputStream());
+        in = new BufferedInputStream(new QuickAckInputStream(raw, connected.getInputStream()));
         out = new BufferedOutputStream(connected.getOutputStream());
     }
 
