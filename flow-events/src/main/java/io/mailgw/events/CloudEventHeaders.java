@@ -39,6 +39,8 @@ public final class CloudEventHeaders {
     public static final String DUE_AT = "mailgw_due_at";
     /** Which attempt at its request a record in a delay topic is: 2 for the first retry. */
     public static final String ATTEMPT = "mailgw_attempt";
+    /** How often in a row a request was deferred because its outbox was busy, open or rate-limited. */
+    public static final String DEFERRALS = "mailgw_deferrals";
     /** Since when a request has waited for an admin to fix its outbox's login, as epoch milliseconds. */
     public static final String WAITING_SINCE = "mailgw_waiting_since";
 

@@ -138,7 +138,7 @@ public class OutcomeRecorder {
             }
             String topic = delayTopics.beforeAttempt(attempt + 1);
             return delay(request, details, status, later.code(), later.message(), later.recipients(),
-                    later.acceptedRecipients(), topic, attempt + 1, null);
+                    later.acceptedRecipients(), topic, attempt + 1, 0, null);
         }
         if (outcome instanceof DeliveryOutcome.Defer defer) {
             return deferral(request, details, status, defer, now);
@@ -150,9 +150,10 @@ public class OutcomeRecorder {
 
     private Plan deferral(InFlightRequest request, AttemptDetails details, StatusFactory status,
                           DeliveryOutcome.Defer defer, Instant now) {
+        int deferrals = request.attempt().deferrals();
         if (!defer.untilAdminFix()) {
             return delay(request, details, status, defer.code(), defer.message(), null, details.acceptedRecipients(),
-                    delayTopics.shortest(), request.attempt().number(), null);
+                    delayTopics.afterDeferrals(deferrals), request.attempt().number(), deferrals + 1, null);
         }
         Instant since = request.attempt().waitingSince() != null ? request.attempt().waitingSince() : now;
         if (!now.isBefore(since.plus(retry.authFailedMaxWait()))) {
@@ -161,16 +162,16 @@ public class OutcomeRecorder {
                     details.acceptedRecipients());
         }
         return delay(request, details, status, defer.code(), defer.message(), null, details.acceptedRecipients(),
-                delayTopics.longest(), request.attempt().number(), since);
+                delayTopics.longest(), request.attempt().number(), 0, since);
     }
 
     private Plan delay(InFlightRequest request, AttemptDetails details, StatusFactory status, ErrorCode code,
                        String message, List<DeliveryStatus.RecipientStatus> recipients, List<String> accepted,
-                       String topic, int nextAttempt, Instant waitingSince) {
+                       String topic, int nextAttempt, int deferrals, Instant waitingSince) {
         Instant due = status.at().plus(delayTopics.delayOf(topic));
         String ticket = UUID.randomUUID().toString();
         DeliveryStatus retrying = status.retrying(code, message, due, recipients);
-        return Plan.of(retrying, () -> forwarder.delay(request, topic, due, nextAttempt, ticket,
+        return Plan.of(retrying, () -> forwarder.delay(request, topic, due, nextAttempt, deferrals, ticket,
                 details.outboxMailboxId(), waitingSince), accepted, ticket);
     }
 

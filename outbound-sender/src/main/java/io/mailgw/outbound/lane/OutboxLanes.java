@@ -2,7 +2,6 @@ package io.mailgw.outbound.lane;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,8 +31,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Every outbox's lane, made on first use and rebuilt when the outbox changes (a new version: new
- * connections, settings, rate limit, and a fresh login state). The lanes share one pool of at most
+ * Every outbox's lane, made on first use and rebuilt when the outbox changes in any way (new
+ * connections, settings, rate limit, and a fresh login state), also when it was deleted and made
+ * again under the same id. The lanes share one pool of at most
  * {@code max-concurrent-sends} threads; each lane uses at most its outbox's {@code maxConnections}.
  * Meters per outbox: {@code mailgw.outbound.lane.queued} and {@code .active}, and resilience4j's
  * circuit-breaker state.
@@ -117,7 +117,7 @@ public class OutboxLanes implements DisposableBean {
 
     private OutboxLane laneFor(Mailbox outbox) {
         OutboxLane lane = lanes.computeIfAbsent(outbox.id(), id -> create(outbox));
-        if (!Objects.equals(lane.outbox().version(), outbox.version())) {
+        if (!lane.outbox().equals(outbox)) {
             log.info("Outbox {} changed; its lane takes the new settings", outbox.id());
             lane.reconfigure(smtp.open(outbox), limiterFor(outbox));
         }

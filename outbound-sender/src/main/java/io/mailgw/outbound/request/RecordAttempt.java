@@ -14,17 +14,20 @@ import org.apache.kafka.common.header.Header;
  * @param origin       {@code topic-partition@offset}, the same when Kafka delivers the record again
  * @param ticket       the ticket a delay-topic or re-driven record carries, else {@code null}
  * @param waitingSince since when the request waits for an admin to fix its outbox's login, else {@code null}
+ * @param deferrals    how often in a row the request was deferred without being tried
  */
-public record RecordAttempt(int number, String origin, String ticket, Instant waitingSince) {
+public record RecordAttempt(int number, String origin, String ticket, Instant waitingSince, int deferrals) {
 
     /** Spring Kafka's attempts header, on records its retry topics left behind before an upgrade. */
     static final String SPRING_ATTEMPTS = "retry_topic-attempts";
 
     public static RecordAttempt of(ConsumerRecord<?, ?> record) {
         String waiting = CloudEventHeaders.lastValue(record.headers(), CloudEventHeaders.WAITING_SINCE);
+        String deferrals = CloudEventHeaders.lastValue(record.headers(), CloudEventHeaders.DEFERRALS);
         return new RecordAttempt(number(record), originOf(record),
                 CloudEventHeaders.lastValue(record.headers(), CloudEventHeaders.TICKET),
-                waiting == null ? null : Instant.ofEpochMilli(parse(waiting, 0)));
+                waiting == null ? null : Instant.ofEpochMilli(parse(waiting, 0)),
+                deferrals == null ? 0 : (int) Math.max(0, parse(deferrals, 0)));
     }
 
     public static String originOf(ConsumerRecord<?, ?> record) {

@@ -61,6 +61,11 @@ public class DelayTopics {
         return names.get(0);
     }
 
+    /** The topic of a request deferred {@code deferrals} times in a row before: each deferral waits longer. */
+    public String afterDeferrals(int deferrals) {
+        return names.get(Math.min(deferrals, names.size() - 1));
+    }
+
     public String longest() {
         return names.get(names.size() - 1);
     }

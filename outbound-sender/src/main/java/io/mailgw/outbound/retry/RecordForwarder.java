@@ -39,7 +39,8 @@ public class RecordForwarder {
 
     private static final Set<String> OWN = Set.of(CloudEventHeaders.DLT_ERROR_CODE, CloudEventHeaders.DLT_ERROR_MESSAGE,
             CloudEventHeaders.REQUEST_ID, CloudEventHeaders.OUTBOX_ID, CloudEventHeaders.TICKET,
-            CloudEventHeaders.DUE_AT, CloudEventHeaders.ATTEMPT, CloudEventHeaders.WAITING_SINCE);
+            CloudEventHeaders.DUE_AT, CloudEventHeaders.ATTEMPT, CloudEventHeaders.WAITING_SINCE,
+            CloudEventHeaders.DEFERRALS);
 
     private final KafkaTemplate<String, String> kafka;
     private final String deadLetterTopic;
@@ -53,15 +54,19 @@ public class RecordForwarder {
 
     /**
      * @param nextAttempt  the attempt number the record will be handled as
+     * @param deferrals    how often in a row it was deferred without being tried, 0 after a try
      * @param waitingSince since when the request waits for an admin to fix its outbox, or {@code null}
      */
     public CompletableFuture<?> delay(InFlightRequest request, String delayTopic, Instant dueAt, int nextAttempt,
-                                      String ticket, String outboxId, Instant waitingSince) {
+                                      int deferrals, String ticket, String outboxId, Instant waitingSince) {
         Headers headers = carried(request);
         add(headers, CloudEventHeaders.DUE_AT, String.valueOf(dueAt.toEpochMilli()));
         add(headers, CloudEventHeaders.ATTEMPT, String.valueOf(nextAttempt));
         add(headers, CloudEventHeaders.TICKET, ticket);
         add(headers, CloudEventHeaders.OUTBOX_ID, outboxId);
+        if (deferrals > 0) {
+            add(headers, CloudEventHeaders.DEFERRALS, String.valueOf(deferrals));
+        }
         if (waitingSince != null) {
             add(headers, CloudEventHeaders.WAITING_SINCE, String.valueOf(waitingSince.toEpochMilli()));
         }
