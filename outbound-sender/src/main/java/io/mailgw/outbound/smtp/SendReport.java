@@ -17,7 +17,7 @@ public record SendReport(String reply, List<String> accepted, List<Refusal> refu
         refused = List.copyOf(refused);
     }
 
-    static SendReport failed(SmtpFailure failure, List<String> accepted, List<Refusal> refused) {
+    public static SendReport failed(SmtpFailure failure, List<String> accepted, List<Refusal> refused) {
         return new SendReport(null, accepted, refused, failure);
     }
 

@@ -80,6 +80,10 @@ public class SmtpFailureClassifier {
     }
 
     private static SmtpFailure byCode(int code, String reason, MailboxState state) {
+        if (code < 200) {
+            return new SmtpFailure(CONNECTION_LOST, true, MailboxState.DEGRADED,
+                    "the server closed the connection without a reply");
+        }
         boolean transientReply = code >= 400 && code < 500;
         return new SmtpFailure(transientReply ? TEMPORARY : REJECTED, transientReply, state, reason);
     }

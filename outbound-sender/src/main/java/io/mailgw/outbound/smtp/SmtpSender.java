@@ -88,7 +88,8 @@ public class SmtpSender {
             else {
                 connections.discard(connection);
             }
-            if (reused && mayReplace && transactions.untouched() && failure.code() == ErrorCode.SMTP_CONNECTION_LOST) {
+            boolean closedMeanwhile = failure.code() == ErrorCode.SMTP_CONNECTION_LOST || lastReply == SERVICE_CLOSING;
+            if (reused && mayReplace && transactions.untouched() && closedMeanwhile) {
                 log.debug("A pooled connection to {} was closed by the server ({}); using a new one",
                         connections.outbox().describe(), failure.reason());
                 return sendOnce(connections, message, recipients, false);

@@ -134,4 +134,14 @@ class SmtpFailureClassifierTests {
         assertThat(failure).isEqualTo(new SmtpFailure(ErrorCode.SMTP_ERROR, true, MailboxState.DEGRADED,
                 "SMTP error: Something odd happened"));
     }
+
+    @Test
+    void aConnectionClosedInsteadOfAReplyIsALostConnectionWorthRetrying() {
+        SmtpFailure failure = classifier.classify(new SMTPSendFailedException(".", -1, null, null, null, null, null),
+                NO_REPLY);
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.SMTP_CONNECTION_LOST);
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.reason()).isEqualTo("the server closed the connection without a reply");
+    }
 }
