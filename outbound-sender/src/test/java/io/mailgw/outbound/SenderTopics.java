@@ -60,6 +60,13 @@ public final class SenderTopics implements BeforeEachCallback, AfterAllCallback 
         return requests;
     }
 
+    /** The same settings as {@link #register}'s topic names and group, as command-line arguments of a sender JVM. */
+    public List<String> arguments() {
+        return List.of("--mailgw.topics.outbound-requests=" + requests,
+                "--mailgw.topics.outbound-status=" + status, "--mailgw.topics.outbound-requests-dlt=" + deadLetter,
+                "--mailgw.outbound.consumer-group=" + name);
+    }
+
     /** Publishes hand-written JSON to the request topic and waits for the broker's acknowledgement. */
     public void publish(String key, String json) throws ExecutionException, InterruptedException {
         engine.publish(requests, key, json);
