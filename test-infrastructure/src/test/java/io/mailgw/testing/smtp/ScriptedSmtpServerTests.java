@@ -272,7 +272,7 @@ class ScriptedSmtpServerTests {
     void aStallAfterTheDataHitsTheReadTimeoutWithTheMessageDelivered() throws Exception {
         ScriptedSmtpServer smtp = started(ScriptedSmtpServer.start());
         smtp.script().stall(SmtpStep.END_OF_DATA);
-        SMTPTransport transport = connected(smtp, Map.of("mail.smtp.timeout", "3000"));
+        SMTPTransport transport = connected(smtp, Map.of("mail.smtp.timeout", "5000"));
 
         assertThatThrownBy(() -> send(transport, "to@example.com"))
                 .isInstanceOf(MessagingException.class).hasRootCauseInstanceOf(SocketTimeoutException.class);
