@@ -215,7 +215,7 @@ class ScriptedSmtpServerTests {
     @ValueSource(strings = {"451 4.3.0 queue full", "554 5.7.1 rejected as spam"})
     void aScriptedReplyAfterTheDataFailsTheSendWithItsCode(String reply) throws Exception {
         ScriptedSmtpServer smtp = started(ScriptedSmtpServer.start());
-        smtp.script().messageReply(reply);
+        smtp.script().dataReply(reply);
         SMTPTransport transport = connected(smtp, Map.of());
 
         assertThatThrownBy(() -> send(transport, "to@example.com")).isInstanceOfSatisfying(SMTPSendFailedException.class,
