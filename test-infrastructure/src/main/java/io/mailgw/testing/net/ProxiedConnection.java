@@ -35,7 +35,8 @@ final class ProxiedConnection {
     /**
      * @param serverBytesBeforeCut bytes from the server to forward before the cut, or -1 for no cut
      * @param serverBytes the proxy's count of bytes forwarded from servers to clients, added to here
-     * @param onClose told once, when the connection closed, whether it was cut
+     * @param onClose told once, just before the connection closes, whether it is cut, so that a client that
+     *        reads the end of the stream finds the proxy's counters already up to date
      */
     ProxiedConnection(Socket client, Socket server, long serverBytesBeforeCut, AtomicLong serverBytes,
             BiConsumer<ProxiedConnection, Boolean> onClose) {
@@ -89,14 +90,11 @@ final class ProxiedConnection {
             OutputStream out = to.getOutputStream();
             int read;
             while ((read = in.read(buffer)) != -1) {
-                int allowed = fromServer ? allow(read) : read;
-                out.write(buffer, 0, allowed);
-                if (fromServer) {
-                    serverBytes.addAndGet(allowed);
-                    if (serverBytesBeforeCut.get() == 0) {
-                        cut();
-                        return;
-                    }
+                int forwarded = fromServer ? countFromServer(read) : read;
+                out.write(buffer, 0, forwarded);
+                if (fromServer && serverBytesBeforeCut.get() == 0) {
+                    cut();
+                    return;
                 }
             }
             to.shutdownOutput();
@@ -110,24 +108,29 @@ final class ProxiedConnection {
         }
     }
 
-    /** How many of {@code read} bytes from the server may go on before the cut; counts them off. */
-    private int allow(int read) {
-        while (true) {
-            long left = serverBytesBeforeCut.get();
-            if (left == NO_CUT) {
-                return read;
-            }
-            int allowed = (int) Math.min(left, read);
+    /**
+     * How many of {@code read} bytes from the server may go on before the cut. They are counted before they are
+     * written, so that a client that read them finds them in {@link TcpProxy#serverBytes()}.
+     */
+    private int countFromServer(int read) {
+        int allowed = read;
+        long left = serverBytesBeforeCut.get();
+        while (left != NO_CUT) {
+            allowed = (int) Math.min(left, read);
             if (serverBytesBeforeCut.compareAndSet(left, left - allowed)) {
-                return allowed;
+                break;
             }
+            left = serverBytesBeforeCut.get();
         }
+        serverBytes.addAndGet(allowed);
+        return allowed;
     }
 
     private void close(boolean cut) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        onClose.accept(this, cut);
         for (Socket socket : new Socket[] {client, server}) {
             try {
                 socket.close();
@@ -136,6 +139,5 @@ final class ProxiedConnection {
                 log.debug("Closing {} failed: {}", socket, ex.toString());
             }
         }
-        onClose.accept(this, cut);
     }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 import io.mailgw.testing.TestCertificate;
 import org.awaitility.Awaitility;
@@ -217,10 +216,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     private void serve(int connection, Socket socket) {
         try {
-            Socket connected = security == Security.IMPLICIT_TLS ? serverTls(socket) : socket;
+            SmtpWire wire = security == Security.IMPLICIT_TLS ? SmtpWire.implicitTls(connection, socket, tls)
+                    : new SmtpWire(connection, socket);
             SSLContext startTls = security == Security.STARTTLS ? tls : null;
-            new SmtpSession(connection, new SmtpWire(connection, connected), script, recording, startTls,
-                    () -> !socket.isClosed()).converse();
+            new SmtpSession(connection, wire, script, recording, startTls, () -> !socket.isClosed()).converse();
         }
         catch (IOException ex) {
             log.debug("smtp#{} ended: {}", connection, ex.toString());
@@ -233,14 +232,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             closeQuietly(socket);
             recording.closed();
         }
-    }
-
-    /** Wraps an accepted socket in TLS; the handshake happens with the greeting, so a stalled greeting stalls it. */
-    private Socket serverTls(Socket socket) throws IOException {
-        SSLSocket secured = (SSLSocket) tls.getSocketFactory()
-                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
-        secured.setUseClientMode(false);
-        return secured;
     }
 
     private static Thread daemon(Runnable task, String name) {

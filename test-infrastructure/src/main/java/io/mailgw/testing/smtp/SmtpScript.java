@@ -37,7 +37,7 @@ public final class SmtpScript {
     private String mailReply;
     private String rcptReply;
     private int recipientsPerMessage;
-    private String messageReply;
+    private String dataReply;
     private int messagesPerConnection;
 
     SmtpScript() {
@@ -96,11 +96,12 @@ public final class SmtpScript {
     }
 
     /**
-     * Answers each message, once its data arrived, with this reply, e.g. {@code "554 5.7.1 rejected as spam"};
-     * by default {@code "250 2.0.0 Ok: queued as <queue id>"}.
+     * Answers each message once its data and terminating dot arrived (at {@link SmtpStep#END_OF_DATA}, not the
+     * 354 to the DATA command) with this reply, e.g. {@code "451 4.3.0 queue full"} or
+     * {@code "554 5.7.1 rejected as spam"}; by default {@code "250 2.0.0 Ok: queued as <connection>.<n>"}.
      */
-    public synchronized SmtpScript messageReply(String reply) {
-        messageReply = checked(reply);
+    public synchronized SmtpScript dataReply(String reply) {
+        dataReply = checked(reply);
         return changed();
     }
 
@@ -171,8 +172,8 @@ public final class SmtpScript {
         return acceptedSoFar >= recipientsPerMessage ? TOO_MANY_RECIPIENTS : rcptReply;
     }
 
-    synchronized String replyToMessage(String queueId) {
-        return messageReply != null ? messageReply : "250 2.0.0 Ok: queued as " + queueId;
+    synchronized String replyToData(String queueId) {
+        return dataReply != null ? dataReply : "250 2.0.0 Ok: queued as " + queueId;
     }
 
     synchronized int messagesPerConnection() {
@@ -209,7 +210,7 @@ public final class SmtpScript {
         mailReply = "250 2.1.0 Ok";
         rcptReply = "250 2.1.5 Ok";
         recipientsPerMessage = Integer.MAX_VALUE;
-        messageReply = null;
+        dataReply = null;
         messagesPerConnection = Integer.MAX_VALUE;
     }
 

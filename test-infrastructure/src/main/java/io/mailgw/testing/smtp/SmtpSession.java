@@ -189,7 +189,7 @@ final class SmtpSession {
         String reply = null;
         try {
             await(SmtpStep.END_OF_DATA);
-            reply = script.replyToMessage(connection + "." + (messages + 1));
+            reply = script.replyToData(connection + "." + (messages + 1));
         }
         finally {
             boolean accepted = reply != null && reply.startsWith("2");

@@ -91,13 +91,25 @@ final class SmtpWire {
         return socket instanceof SSLSocket;
     }
 
-    /** Turns the connection into a TLS server connection and completes the handshake. */
+    /** A wire that speaks TLS from the first byte (SMTPS); the handshake comes with the greeting, or stalls with it. */
+    static SmtpWire implicitTls(int connection, Socket socket, SSLContext tls) throws IOException {
+        SmtpWire wire = new SmtpWire(connection, socket);
+        wire.attach(wire.secured(tls));
+        return wire;
+    }
+
+    /** Turns the connection into a TLS server connection and completes the handshake (STARTTLS). */
     void startTls(SSLContext tls) throws IOException {
-        SSLSocket secured = (SSLSocket) tls.getSocketFactory()
-                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
-        secured.setUseClientMode(false);
+        SSLSocket secured = secured(tls);
         secured.startHandshake();
         attach(secured);
+    }
+
+    private SSLSocket secured(SSLContext tls) throws IOException {
+        SSLSocket secured = (SSLSocket) tls.getSocketFactory()
+                .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), true);
+        secured.setUseClientMode(false);
+        return secured;
     }
 
     private void attach(Socket connected) throws IOException {

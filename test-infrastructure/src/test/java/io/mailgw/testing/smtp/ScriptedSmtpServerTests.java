@@ -215,7 +215,7 @@ class ScriptedSmtpServerTests {
     @ValueSource(strings = {"451 4.3.0 queue full", "554 5.7.1 rejected as spam"})
     void aScriptedReplyAfterTheDataFailsTheSendWithItsCode(String reply) throws Exception {
         ScriptedSmtpServer smtp = started(ScriptedSmtpServer.start());
-        smtp.script().messageReply(reply);
+        smtp.script().dataReply(reply);
         SMTPTransport transport = connected(smtp, Map.of());
 
         assertThatThrownBy(() -> send(transport, "to@example.com")).isInstanceOfSatisfying(SMTPSendFailedException.class,
@@ -272,7 +272,7 @@ class ScriptedSmtpServerTests {
     void aStallAfterTheDataHitsTheReadTimeoutWithTheMessageDelivered() throws Exception {
         ScriptedSmtpServer smtp = started(ScriptedSmtpServer.start());
         smtp.script().stall(SmtpStep.END_OF_DATA);
-        SMTPTransport transport = connected(smtp, Map.of("mail.smtp.timeout", "3000"));
+        SMTPTransport transport = connected(smtp, Map.of("mail.smtp.timeout", "5000"));
 
         assertThatThrownBy(() -> send(transport, "to@example.com"))
                 .isInstanceOf(MessagingException.class).hasRootCauseInstanceOf(SocketTimeoutException.class);
