@@ -128,13 +128,13 @@ public record OutboundProperties(
      * @param queueCapacity     requests waiting per outbox; default 200
      * @param maxQueueWait      how long a request may be expected to wait in a full lane; default 2 s
      * @param stallAfter        a lane whose sends all started this long ago without one finishing is
-     *                          stalled: its queue is deferred at once; default 2 s
+     *                          stalled: its queue and new mail are deferred at once; default 10 s
      * @param maxConcurrentSends sends at once over all outboxes (threads); default 256
      */
     public record Lane(
             @DefaultValue("200") @Min(1) int queueCapacity,
             @DefaultValue("2s") @NotNull Duration maxQueueWait,
-            @DefaultValue("2s") @NotNull Duration stallAfter,
+            @DefaultValue("10s") @NotNull Duration stallAfter,
             @DefaultValue("256") @Min(1) int maxConcurrentSends) {
     }
 }

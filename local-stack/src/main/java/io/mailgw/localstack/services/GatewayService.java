@@ -21,17 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class GatewayService implements StackPart {
 
-    /**
-     * config-service brings Spring Security onto the shared classpath; without these exclusions
-     * the poller's and the sender's actuators would ask for a login they have no users for.
-     */
-    static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
-
     private final String name;
     private final int port;
     private final Class<?> mainClass;
@@ -63,20 +52,12 @@ public final class GatewayService implements StackPart {
 
     public static GatewayService inboundPoller(ServiceArguments common, int port) {
         return new GatewayService("inbound-poller", port, InboundPollerApplication.class,
-                InboundPollerApplication::application,
-                withoutSecurity(common.forPort(port)));
+                InboundPollerApplication::application, common.forPort(port));
     }
 
     public static GatewayService outboundSender(ServiceArguments common, int port) {
         return new GatewayService("outbound-sender", port, OutboundSenderApplication.class,
-                OutboundSenderApplication::application,
-                withoutSecurity(common.forPort(port)));
-    }
-
-    private static List<String> withoutSecurity(List<String> arguments) {
-        List<String> all = new ArrayList<>(arguments);
-        all.add("--spring.autoconfigure.exclude=" + String.join(",", SECURITY_AUTO_CONFIGURATIONS));
-        return all;
+                OutboundSenderApplication::application, common.forPort(port));
     }
 
     @Override

@@ -39,6 +39,7 @@ final class OutboxLane {
     private volatile RateLimiter limiter;
     private volatile boolean loginRejected;
     private volatile long lastProgressNanos = System.nanoTime();
+    private volatile long lastOfferNanos = System.nanoTime();
     private long sampledAtNanos = System.nanoTime();
     private long sampledFinished;
     private double perSecond;
@@ -77,6 +78,7 @@ final class OutboxLane {
 
     /** Called from the intake's thread only. */
     Admission offer(LaneJob job) {
+        lastOfferNanos = System.nanoTime();
         if (loginRejected) {
             return new Admission.Deferred(new DeliveryOutcome.Defer(ErrorCode.SMTP_AUTH_FAILED,
                     "the server rejected the login of outbox " + outbox().id()
@@ -86,12 +88,16 @@ final class OutboxLane {
             return Admission.Deferred.because(ErrorCode.OUTBOX_CIRCUIT_OPEN, "outbox " + outbox().id()
                     + " failed too often lately (circuit open); it is tried again later");
         }
+        if (stalled()) {
+            return Admission.Deferred.because(ErrorCode.OUTBOX_BUSY, "outbox " + outbox().id()
+                    + " is not answering: none of its sends finished for " + settings.stallAfter().toSeconds() + " s");
+        }
         if (queued.get() >= settings.queueCapacity()) {
-            if (!stalled() && drainsInTime()) {
+            if (drainsInTime()) {
                 return Admission.HELD;
             }
             return Admission.Deferred.because(ErrorCode.OUTBOX_BUSY, "outbox " + outbox().id()
-                    + (stalled() ? " is not answering" : " is too slow") + " to take more mail now");
+                    + " is too slow to take more mail now");
         }
         queue.add(job);
         queued.incrementAndGet();
@@ -117,6 +123,10 @@ final class OutboxLane {
 
     int queued() {
         return queued.get();
+    }
+
+    long lastOfferNanos() {
+        return lastOfferNanos;
     }
 
     int active() {

@@ -2,7 +2,6 @@ package io.mailgw.outbound.lane;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +42,7 @@ import org.springframework.stereotype.Component;
 public class OutboxLanes implements DisposableBean {
 
     static final String BREAKER_CONFIG = "outbox";
+    private static final Duration IDLE_LANE = Duration.ofHours(1);
 
     private static final Logger log = LoggerFactory.getLogger(OutboxLanes.class);
 
@@ -86,27 +87,18 @@ public class OutboxLanes implements DisposableBean {
         return lane.offer(new LaneJob(request, details));
     }
 
-    /** Closes the lanes of outboxes that no longer exist or are disabled; their queues finish first. */
-    public void retain(Set<String> outboxIds) {
-        lanes.keySet().stream().filter(id -> !outboxIds.contains(id)).forEach(id -> {
-            OutboxLane lane = lanes.get(id);
-            if (lane != null && lane.queued() == 0 && lane.active() == 0 && lanes.remove(id, lane)) {
+    /** Closes lanes nobody offered mail to for an hour, so deleted and quiet outboxes hold nothing. */
+    @Scheduled(fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
+    void closeIdle() {
+        long idleSince = System.nanoTime() - IDLE_LANE.toNanos();
+        lanes.forEach((id, lane) -> {
+            if (lane.queued() == 0 && lane.active() == 0 && lane.lastOfferNanos() < idleSince && lanes.remove(id, lane)) {
                 lane.close();
-                log.info("Closed the lane of outbox {}, which is no longer in use", id);
+                meters.find("mailgw.outbound.lane.queued").tag("outbox", id).meters().forEach(meters::remove);
+                meters.find("mailgw.outbound.lane.active").tag("outbox", id).meters().forEach(meters::remove);
+                log.debug("Closed the lane of outbox {}, unused for {} min", id, IDLE_LANE.toMinutes());
             }
         });
-    }
-
-    /** Waits up to {@code timeout} for every lane's queue and sends to finish, at shutdown. */
-    public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (lanes.values().stream().anyMatch(lane -> lane.queued() > 0 || lane.active() > 0)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        return true;
     }
 
     @Override

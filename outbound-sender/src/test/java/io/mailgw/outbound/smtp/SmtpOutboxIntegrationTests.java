@@ -148,7 +148,7 @@ class SmtpOutboxIntegrationTests {
 
     @Test
     void aMessageRefusedAfterItsDataFailsForGoodWithoutBlamingTheConnection() {
-        server.script().messageReply("554 5.7.1 rejected as spam");
+        server.script().dataReply("554 5.7.1 rejected as spam");
         smtp = open(Map.of(), false);
 
         SendReport report = send("ana@cliente.example");
