@@ -101,8 +101,14 @@ class SecretsStayOutIntegrationTests {
                 mailServer.getSmtp().getServerSetup());
         await().atMost(A_WHILE).until(() -> topic(Topics.INBOUND_MESSAGES).records().stream()
                 .anyMatch(record -> record.value().contains(subject)));
-        awaitFinalStatus(send("SPECIFIC"), "SENT");
-        awaitFinalStatus(send("DEFAULT"), "FAILED");
+        awaitStatusSaying(send("SPECIFIC"), "SENT");
+        awaitStatusSaying(send("DEFAULT"), "SMTP_AUTH_FAILED");
+        String unknown = "secret-" + UUID.randomUUID();
+        engine.publish(Topics.OUTBOUND_REQUESTS, "nobody", """
+                {"requestId": "%s", "contractId": "no-such-contract", "outbox": "SPECIFIC",
+                 "to": ["ana@cliente.example"], "subject": "Solicitud", "text": "Registrada."}
+                """.formatted(unknown));
+        awaitStatusSaying(unknown, "REJECTED");
         await().atMost(A_WHILE).until(() -> api("GET", "/api/v1/mailboxes/secret-wrong-in/status", null).body()
                 .contains("AUTH_FAILED"));
 
@@ -217,7 +223,8 @@ class SecretsStayOutIntegrationTests {
         return requestId;
     }
 
-    private static void awaitFinalStatus(String requestId, String expected) {
+    /** Waits for a status of the request that says {@code expected}: a status or an error code. */
+    private static void awaitStatusSaying(String requestId, String expected) {
         await().atMost(A_WHILE).until(() -> topic(Topics.OUTBOUND_STATUS).withKey(requestId).stream()
                 .anyMatch(record -> record.value().contains("\"" + expected + "\"")));
     }
