@@ -78,9 +78,10 @@ public record OutboundProperties(
      * Delayed retries of transient failures (SMTP 4xx, unreachable server, no usable outbox). Each
      * delay is one delay topic ({@code <requests topic>.retry-<n>}), so a request gets
      * {@code delays.size() + 1} attempts before it is {@code FAILED} and dead-lettered. A request
-     * deferred because its outbox is busy, rate-limited or its circuit is open uses no attempt; it
-     * waits in the first delay topic, and in the next one each time it is deferred again in a row. One
-     * whose outbox rejects the login waits in the last.
+     * deferred because its outbox is busy, rate-limited, not answering or its circuit is open uses no
+     * attempt: it waits in the first delay topic, and, while its outbox is down (not answering, circuit
+     * open), in the next one each time it is deferred again in a row. One whose outbox rejects the login
+     * waits in the last.
      *
      * @param delays                   wait before each retry; default 30 s, 2 min, 10 min
      * @param authFailedMaxWait        how long mail waits for an admin to fix an outbox whose login

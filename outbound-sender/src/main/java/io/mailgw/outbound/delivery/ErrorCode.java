@@ -27,8 +27,10 @@ public enum ErrorCode {
     SMTP_ERROR,
     /** The connect guard refused the outbox's server. */
     CONNECT_NOT_ALLOWED,
-    /** The outbox's lane is full and does not drain in time: its server is slow or stalled. */
+    /** The outbox's lane is full and does not drain in time: its server is slow. */
     OUTBOX_BUSY,
+    /** None of the outbox's sends finished for a while: its server stopped answering. */
+    OUTBOX_NOT_ANSWERING,
     /** The outbox's circuit breaker is open after repeated failures. */
     OUTBOX_CIRCUIT_OPEN,
     /** The outbox's {@code maxPerMinute} is reached. */

@@ -152,8 +152,10 @@ public class OutcomeRecorder {
                           DeliveryOutcome.Defer defer, Instant now) {
         int deferrals = request.attempt().deferrals();
         if (!defer.untilAdminFix()) {
+            boolean outage = defer.code() == ErrorCode.OUTBOX_NOT_ANSWERING || defer.code() == ErrorCode.OUTBOX_CIRCUIT_OPEN;
+            String topic = outage ? delayTopics.afterDeferrals(deferrals) : delayTopics.shortest();
             return delay(request, details, status, defer.code(), defer.message(), null, details.acceptedRecipients(),
-                    delayTopics.afterDeferrals(deferrals), request.attempt().number(), deferrals + 1, null);
+                    topic, request.attempt().number(), outage ? deferrals + 1 : 0, null);
         }
         Instant since = request.attempt().waitingSince() != null ? request.attempt().waitingSince() : now;
         if (!now.isBefore(since.plus(retry.authFailedMaxWait()))) {

@@ -27,6 +27,9 @@ import io.mailgw.outbound.smtp.SmtpOutbox;
  */
 final class OutboxLane {
 
+    private static final Duration WARM_UP = Duration.ofSeconds(1);
+    private static final Duration STALE_SAMPLE = Duration.ofSeconds(2);
+
     private final Queue<LaneJob> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
@@ -39,6 +42,7 @@ final class OutboxLane {
     private volatile RateLimiter limiter;
     private volatile boolean loginRejected;
     private volatile long lastProgressNanos = System.nanoTime();
+    private volatile long busySinceNanos = System.nanoTime();
     private volatile long lastOfferNanos = System.nanoTime();
     private long sampledAtNanos = System.nanoTime();
     private long sampledFinished;
@@ -89,7 +93,7 @@ final class OutboxLane {
                     + " failed too often lately (circuit open); it is tried again later");
         }
         if (stalled()) {
-            return Admission.Deferred.because(ErrorCode.OUTBOX_BUSY, "outbox " + outbox().id()
+            return Admission.Deferred.because(ErrorCode.OUTBOX_NOT_ANSWERING, "outbox " + outbox().id()
                     + " is not answering: none of its sends finished for " + settings.stallAfter().toSeconds() + " s");
         }
         if (queued.get() >= settings.queueCapacity()) {
@@ -151,9 +155,22 @@ final class OutboxLane {
         smtp.close();
     }
 
+    /**
+     * Whether the queue empties within {@code max-queue-wait} at the rate the lane finished sends
+     * lately. A lane busy for less than a second has not shown its rate yet and is given the
+     * benefit of the doubt.
+     */
     private boolean drainsInTime() {
         long now = System.nanoTime();
+        if (now - busySinceNanos < WARM_UP.toNanos()) {
+            return true;
+        }
         long elapsed = now - sampledAtNanos;
+        if (elapsed > STALE_SAMPLE.toNanos()) {
+            sampledAtNanos = now;
+            sampledFinished = finished.get();
+            return true;
+        }
         if (elapsed >= Duration.ofMillis(250).toNanos()) {
             long done = finished.get();
             perSecond = (done - sampledFinished) * 1e9 / elapsed;
@@ -175,6 +192,7 @@ final class OutboxLane {
         while (!active.compareAndSet(running, running + 1));
         if (running == 0) {
             lastProgressNanos = System.nanoTime();
+            busySinceNanos = lastProgressNanos;
         }
         workers.execute(this::drain);
     }

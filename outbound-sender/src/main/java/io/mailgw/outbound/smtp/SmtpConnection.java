@@ -25,9 +25,19 @@ final class SmtpConnection {
     private volatile boolean aborted;
     private boolean connected;
 
-    /** Where the session reports each socket it opens, before it is used. */
+    /**
+     * Where the session reports each socket it opens, before it is used. Nagle's algorithm is
+     * switched off: the end of a message's data is a small write right after large ones, and
+     * waiting for the server's delayed ACK before sending it would cost ~40 ms per message.
+     */
     void opened(Socket socket) {
         sockets.add(socket);
+        try {
+            socket.setTcpNoDelay(true);
+        }
+        catch (IOException ex) {
+            // a socket that refuses the option still works, only slower; its failures surface on use
+        }
     }
 
     void attach(SMTPTransport unconnected, String address, int port) {

@@ -126,6 +126,25 @@ class DeliveryLedgerIntegrationTests {
     }
 
     @Test
+    void aRedrivenRequestGoesOnWithTheTicketTheAdminHandedOutOnly() {
+        InFlightRequest failed = request("r8", "requests-0@6", null);
+        ledger.claim(failed, "mbx-xpto-out", "CONTRACT", "<r8@xpto.example>", 1);
+        ledger.record(failed, true, status("r8", Status.FAILED, 3), "{}", null, List.of());
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is("r8")),
+                new org.springframework.data.mongodb.core.query.Update().set("state", DeliveryState.REDRIVEN)
+                        .set("ticket", "redrive-1"), DeliveryRecord.class);
+
+        Claim stray = ledger.claim(request("r8", "requests-1@9", null), "mbx-xpto-out", "CONTRACT",
+                "<r8@xpto.example>", 1);
+        Claim redriven = ledger.claim(request("r8", "requests-1@10", "redrive-1"), "mbx-xpto-out", "CONTRACT",
+                "<r8@xpto.example>", 1);
+
+        assertThat(stray).isInstanceOf(Claim.Taken.class);
+        assertThat(redriven).isEqualTo(new Claim.Granted("<r8@xpto.example>", false, List.of()));
+    }
+
+    @Test
     void sweepsOnlyEndedRequestsLastChangedBeforeTheRetention() {
         InFlightRequest ended = request("r6", "requests-0@1", null);
         InFlightRequest open = request("r7", "requests-0@2", null);
