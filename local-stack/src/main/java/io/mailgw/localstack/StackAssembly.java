@@ -18,7 +18,7 @@ import io.mailgw.localstack.mongo.MongoWireServer;
 import io.mailgw.localstack.services.GatewayService;
 import io.mailgw.localstack.services.ServiceArguments;
 import io.mailgw.model.connect.ConnectGuardProperties;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -58,7 +58,7 @@ final class StackAssembly {
         DemoMailbox demoMailbox = new DemoMailbox(host, mail.smtpPort(), mail.imapPort(), mail.domain(),
                 mail.password());
         List<StackPart> parts = new ArrayList<>(List.of(kafka, mongo, new DemoMailServer(host, mail),
-                new DemoSeeder(mongoUri, PasswordCipher.fromBase64Key(secretKey), demoMailbox, clock)));
+                new DemoSeeder(mongoUri, SecretCipher.fromBase64Key(secretKey), demoMailbox, clock)));
         if (properties.services().enabled()) {
             parts.addAll(services(new ServiceArguments(kafka.bootstrapServers(), mongoUri, secretKey,
                     properties.connectAllow(), logLevels()).and("--mailgw.connect-ports=" + connectPorts())));

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,15 +58,30 @@ public final class TestCertificate {
         return setups;
     }
 
+    /** A TLS context that presents this certificate, for a test's own HTTPS server. */
+    public static SSLContext serverContext() {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(Holder.KEYS, PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("The test certificate's key cannot be used", ex);
+        }
+    }
+
     /** Made on first use, before GreenMail reads its key. */
     private static final class Holder {
 
-        static final Certificate CERTIFICATE = create();
+        static final KeyStore KEYS = create();
+        static final Certificate CERTIFICATE = certificate();
         static final String PEM = "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded())
                 + "\n-----END CERTIFICATE-----\n";
 
-        private static Certificate create() {
+        private static KeyStore create() {
             try {
                 Path keyStore = Files.createTempDirectory("mailgw-tls").resolve("greenmail.p12");
                 keyStore.getParent().toFile().deleteOnExit();
@@ -76,10 +94,19 @@ public final class TestCertificate {
                 try (InputStream in = Files.newInputStream(keyStore)) {
                     keys.load(in, PASSWORD.toCharArray());
                 }
-                return keys.getCertificate(ALIAS);
+                return keys;
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("The test certificate cannot be made", ex);
+            }
+            catch (GeneralSecurityException ex) {
+                throw new IllegalStateException("The test certificate cannot be read", ex);
+            }
+        }
+
+        private static Certificate certificate() {
+            try {
+                return KEYS.getCertificate(ALIAS);
             }
             catch (GeneralSecurityException ex) {
                 throw new IllegalStateException("The test certificate cannot be read", ex);

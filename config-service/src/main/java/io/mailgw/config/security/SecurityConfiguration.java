@@ -36,11 +36,14 @@ class SecurityConfiguration {
     private static final String[] ADMIN_ONLY = {"/api/v1/users/**", "/api/v1/export", "/api/v1/import"};
     /** The OpenAPI description and Swagger UI, for any signed-in user (form login or HTTP Basic). */
     private static final String[] OPENAPI = {"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    /** Where a provider sends an admin back after signing in for a mailbox: it stores a refresh token. */
+    private static final String SIGN_IN = "/oauth2/**";
     /** What the login page needs before anyone is signed in. */
     private static final String[] PAGE_ASSETS = {"/css/**", "/js/**", "/favicon.ico"};
 
     /** The login page's path; a failed login comes back to {@code /login?error}. */
     static final String LOGIN = "/login";
+
 
     @Bean
     @Order(1)
@@ -76,6 +79,7 @@ class SecurityConfiguration {
                         .requestMatchers(LOGIN, "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, PAGE_ASSETS).permitAll()
                         .requestMatchers(OPENAPI).hasAnyRole(ADMIN, VIEWER)
+                        .requestMatchers(SIGN_IN).hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(ADMIN, VIEWER)
                         .anyRequest().hasRole(ADMIN))

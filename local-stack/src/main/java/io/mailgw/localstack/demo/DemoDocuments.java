@@ -9,7 +9,7 @@ import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
 import io.mailgw.model.mailbox.SmtpSecurity;
 import io.mailgw.model.mailbox.StartFrom;
-import io.mailgw.model.secret.EncryptedPassword;
+import io.mailgw.model.secret.EncryptedSecret;
 
 /**
  * The demo documents, all pointing at the demo mail server: the system default outbox, contract
@@ -47,7 +47,7 @@ record DemoDocuments(String host, int smtpPort, int imapPort, String domain, Ins
     }
 
     /** The inbox of {@link #supportAddress()}, read over IMAP from the first message on. */
-    Mailbox supportInbox(EncryptedPassword password) {
+    Mailbox supportInbox(EncryptedSecret password) {
         return Mailbox.builder().id(SUPPORT_INBOX_ID).name("Demo support inbox").type(MailboxType.INBOUND)
                 .contractId(CONTRACT_ID).host(host).port(imapPort).username(supportAddress()).password(password)
                 .protocol(InboundProtocol.IMAP).folder(Mailbox.DEFAULT_FOLDER).pollIntervalSeconds(POLL_INTERVAL_SECONDS)

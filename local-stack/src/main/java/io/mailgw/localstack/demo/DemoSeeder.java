@@ -3,6 +3,7 @@ package io.mailgw.localstack.demo;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -13,7 +14,7 @@ import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.mailbox.MailboxValidator;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ public final class DemoSeeder implements StackPart {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final String mongoUri;
-    private final PasswordCipher cipher;
+    private final SecretCipher cipher;
     private final DemoMailbox demoMailbox;
     private final Clock clock;
 
@@ -40,7 +41,7 @@ public final class DemoSeeder implements StackPart {
      * @param mongoUri    the database to seed, such as {@code mongodb://127.0.0.1:27017/mailgw}
      * @param demoMailbox where the demo mail server is and the support user's password there
      */
-    public DemoSeeder(String mongoUri, PasswordCipher cipher, DemoMailbox demoMailbox, Clock clock) {
+    public DemoSeeder(String mongoUri, SecretCipher cipher, DemoMailbox demoMailbox, Clock clock) {
         this.mongoUri = mongoUri;
         this.cipher = cipher;
         this.demoMailbox = demoMailbox;
@@ -76,7 +77,8 @@ public final class DemoSeeder implements StackPart {
         List<String> created = new ArrayList<>();
         saveIfAbsent(mailboxes, demo.defaultOutbox(), created);
         saveIfAbsent(mailboxes, demo.contractOutbox(), created);
-        saveIfAbsent(mailboxes, demo.supportInbox(cipher.encrypt(demoMailbox.password())), created);
+        saveIfAbsent(mailboxes, demo.supportInbox(cipher.encrypt(demoMailbox.password(), DemoDocuments.SUPPORT_INBOX_ID)),
+                created);
         if (!contracts.existsById(DemoDocuments.CONTRACT_ID)) {
             contracts.save(demo.contract());
             created.add("contract " + DemoDocuments.CONTRACT_ID);
@@ -94,7 +96,7 @@ public final class DemoSeeder implements StackPart {
         if (mailboxes.existsById(mailbox.id())) {
             return;
         }
-        List<FieldViolation> violations = MailboxValidator.validate(mailbox, mailbox.password() != null);
+        List<FieldViolation> violations = MailboxValidator.validate(mailbox, Set.of());
         if (!violations.isEmpty()) {
             throw new IllegalStateException("Demo mailbox " + mailbox.id() + " is invalid: " + violations);
         }
