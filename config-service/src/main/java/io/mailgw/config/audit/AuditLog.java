@@ -87,6 +87,30 @@ public class AuditLog implements InitializingBean {
                 () -> FieldChanges.changed(tree(before), tree(after), secretsGiven));
     }
 
+    /**
+     * A failed sign-in, and when it makes the next attempts wait, that too.
+     *
+     * @param user    the user name as typed, already made one line and bounded
+     * @param address where the attempt came from
+     * @param slowed  whether this failure starts a wait (or a refusal) for the address and user name
+     */
+    public void loginFailed(String user, String address, boolean slowed) {
+        insertLogin(user, AuditAction.LOGIN_FAILED, address);
+        if (slowed) {
+            insertLogin(user, AuditAction.LOGIN_THROTTLED, address);
+        }
+    }
+
+    private void insertLogin(String user, AuditAction action, String address) {
+        try {
+            mongo.insert(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS), user, action,
+                    new Target(AuditKind.USER, user), List.of(), address));
+        }
+        catch (RuntimeException ex) {
+            log.error("A {} of user {} from {} could not be audited ({})", action, user, address, ex.getMessage(), ex);
+        }
+    }
+
     public void deleted(String actor, AuditKind kind, String id) {
         record(actor, AuditAction.DELETED, kind, id, List::of);
     }
@@ -96,7 +120,7 @@ public class AuditLog implements InitializingBean {
         try {
             names = fields.get();
             mongo.insert(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    actor == null ? SYSTEM : actor, action, new Target(kind, id), names));
+                    actor == null ? SYSTEM : actor, action, new Target(kind, id), names, null));
         }
         catch (RuntimeException ex) {
             log.error("{} {} {} by {} (fields {}) is saved, but writing its audit entry failed ({}); the change "
