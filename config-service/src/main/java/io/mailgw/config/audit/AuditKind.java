@@ -5,5 +5,7 @@ public enum AuditKind {
     MAILBOX,
     CONTRACT,
     SETTINGS,
-    USER
+    USER,
+    /** All stored secrets at once: re-encrypted under a new key. */
+    SECRETS
 }
