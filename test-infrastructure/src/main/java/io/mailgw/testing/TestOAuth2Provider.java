@@ -53,6 +53,7 @@ public final class TestOAuth2Provider implements AutoCloseable {
     private volatile Duration accessTokenLifetime = Duration.ofHours(1);
     private volatile boolean rotateRefreshTokens;
     private volatile String signedInAccount = "ana@xpto.example";
+    private volatile String fixedAccessToken;
 
     private TestOAuth2Provider() throws IOException {
         this.tokenEndpoint = tokenEndpoint(0);
@@ -118,6 +119,15 @@ public final class TestOAuth2Provider implements AutoCloseable {
     /** The {@code expires_in} of tokens issued from now on; default one hour. */
     public void accessTokenLifetime(Duration lifetime) {
         accessTokenLifetime = lifetime;
+    }
+
+    /**
+     * Issues {@code value} as every access token from now on ({@code null}: a new random one each
+     * time), so that a mail server can be told which token to accept (GreenMail takes the user's
+     * password as the XOAUTH2 token).
+     */
+    public void issueAccessTokensAs(String value) {
+        fixedAccessToken = value;
     }
 
     /** The account the sign-in page signs in, named in the id token's {@code email}. */
@@ -260,7 +270,8 @@ public final class TestOAuth2Provider implements AutoCloseable {
 
     private void issue(HttpExchange exchange, Map<String, String> request, String refreshToken, String idToken)
             throws IOException {
-        String accessToken = "at-" + UUID.randomUUID();
+        String fixed = fixedAccessToken;
+        String accessToken = fixed != null ? fixed : "at-" + UUID.randomUUID();
         accessTokens.add(accessToken);
         StringBuilder json = new StringBuilder("{\"access_token\":\"").append(accessToken)
                 .append("\",\"token_type\":\"Bearer\",\"expires_in\":").append(accessTokenLifetime.toSeconds());
