@@ -60,8 +60,8 @@ class ConnectionSafetyIntegrationTests {
 
     @Test
     void deliversOverSmtpsThroughAServerWhoseCertificateTheOutboxTrusts() {
-        Mailbox outbox = TestOutboxes.smtps("mbx-smtps-trusted", smtpsPort(), LOGIN, LOGIN, CIPHER.encrypt(PASSWORD, "mbx-smtps-trusted"),
-                TestCertificate.pem());
+        Mailbox outbox = TestOutboxes.smtps("mbx-smtps-trusted", smtpsPort(), LOGIN, LOGIN,
+                CIPHER.encrypt(PASSWORD, "mbx-smtps-trusted"), TestCertificate.pem());
         String subject = EngineRequests.uniqueId("trusted");
 
         SendOutcome outcome = sender.send(request(subject), outbox, "<" + subject + "@gateway.example>");
@@ -73,8 +73,8 @@ class ConnectionSafetyIntegrationTests {
 
     @Test
     void failsAtOnceWithoutTheServersCertificate() {
-        Mailbox outbox = TestOutboxes.smtps("mbx-smtps-untrusted", smtpsPort(), LOGIN, LOGIN, CIPHER.encrypt(PASSWORD, "mbx-smtps-untrusted"),
-                null);
+        Mailbox outbox = TestOutboxes.smtps("mbx-smtps-untrusted", smtpsPort(), LOGIN, LOGIN,
+                CIPHER.encrypt(PASSWORD, "mbx-smtps-untrusted"), null);
         String subject = EngineRequests.uniqueId("untrusted");
 
         SendOutcome outcome = sender.send(request(subject), outbox, "<" + subject + "@gateway.example>");
