@@ -72,13 +72,14 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
         assertThat(browser.findAll("#mailbox-form")).isEmpty();
         browser.click("#type-INBOUND");
         assertThat(visibleFieldNames("#mailbox-form")).containsExactlyInAnyOrder("id", "name", "contractId",
-                "enabled", "host", "port", "username", "password", "protocol", "folder", "pollIntervalSeconds",
-                "startFrom", "afterRead", "moveToFolder", "idle", "requireTls", "trustedCertificatePem");
+                "enabled", "host", "port", "username", "password", "auth.method", "protocol", "folder",
+                "pollIntervalSeconds", "startFrom", "afterRead", "moveToFolder", "idle", "requireTls",
+                "trustedCertificatePem");
         browser.screenshot("mailbox-new-inbound-es");
         browser.click("#type-OUTBOUND");
         assertThat(visibleFieldNames("#mailbox-form")).containsExactlyInAnyOrder("id", "name", "contractId",
-                "enabled", "host", "port", "username", "password", "fromAddress", "fromName", "security",
-                "authRequired", "maxConnections", "maxPerMinute", "trustedCertificatePem");
+                "enabled", "host", "port", "username", "password", "auth.method", "fromAddress", "fromName",
+                "security", "authRequired", "maxConnections", "maxPerMinute", "trustedCertificatePem");
 
         browser.type("id", "mbx-page-out");
         browser.type("name", "Soporte XPTO (salida)");
