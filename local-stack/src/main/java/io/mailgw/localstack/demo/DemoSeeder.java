@@ -14,6 +14,7 @@ import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.mailbox.MailboxValidator;
+import io.mailgw.model.secret.EncryptedSecret;
 import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
@@ -35,16 +36,19 @@ public final class DemoSeeder implements StackPart {
     private final String mongoUri;
     private final SecretCipher cipher;
     private final DemoMailbox demoMailbox;
+    private final DemoOAuth2 demoOAuth2;
     private final Clock clock;
 
     /**
      * @param mongoUri    the database to seed, such as {@code mongodb://127.0.0.1:27017/mailgw}
      * @param demoMailbox where the demo mail server is and the support user's password there
      */
-    public DemoSeeder(String mongoUri, SecretCipher cipher, DemoMailbox demoMailbox, Clock clock) {
+    public DemoSeeder(String mongoUri, SecretCipher cipher, DemoMailbox demoMailbox, DemoOAuth2 demoOAuth2,
+            Clock clock) {
         this.mongoUri = mongoUri;
         this.cipher = cipher;
         this.demoMailbox = demoMailbox;
+        this.demoOAuth2 = demoOAuth2;
         this.clock = clock;
     }
 
@@ -83,6 +87,12 @@ public final class DemoSeeder implements StackPart {
             contracts.save(demo.contract());
             created.add("contract " + DemoDocuments.CONTRACT_ID);
         }
+        saveIfAbsent(mailboxes, demo.oauth2Inbox(demoOAuth2, clientSecret(DemoDocuments.OAUTH2_INBOX_ID)), created);
+        saveIfAbsent(mailboxes, demo.oauth2Outbox(demoOAuth2, clientSecret(DemoDocuments.OAUTH2_OUTBOX_ID)), created);
+        if (!contracts.existsById(DemoDocuments.OAUTH2_CONTRACT_ID)) {
+            contracts.save(demo.oauth2Contract());
+            created.add("contract " + DemoDocuments.OAUTH2_CONTRACT_ID);
+        }
         Settings current = settings.current();
         if (current.defaultOutboxId() == null) {
             settings.save(new Settings(Settings.SINGLETON_ID, DemoDocuments.DEFAULT_OUTBOX_ID, clock.instant(),
@@ -90,6 +100,10 @@ public final class DemoSeeder implements StackPart {
             created.add("settings.defaultOutboxId " + DemoDocuments.DEFAULT_OUTBOX_ID);
         }
         return created;
+    }
+
+    private EncryptedSecret clientSecret(String mailboxId) {
+        return cipher.encrypt(demoOAuth2.clientSecret(), mailboxId);
     }
 
     private static void saveIfAbsent(MailboxRepository mailboxes, Mailbox mailbox, List<String> created) {
