@@ -19,7 +19,8 @@ import io.mailgw.model.oauth.ServiceAccountKey;
 /**
  * Reads {@code auth} of the mailbox JSON (CONTRACT §4): {@code {"method": "PASSWORD"}} (the
  * default, also when {@code auth} is absent) or an OAuth2 grant with its fields. Its secrets
- * ({@code clientSecret}, {@code refreshToken}, {@code serviceAccountKey}) are write-only: they go
+ * ({@code clientSecret}, {@code refreshToken}, {@code serviceAccountKey}: the key file's text, or
+ * the key file itself as a JSON object) are write-only: they go
  * to {@code secrets}, never into the login; what a response adds ({@code clientSecretSet},
  * {@code account}, ...) is accepted and ignored, so that a client may send back what it read.
  */
@@ -75,7 +76,8 @@ final class AuthJsonReader {
 
     private static void secret(JsonFields auth, SecretField field, MailboxAuth login, Map<SecretField, String> secrets,
             Violations violations) {
-        String value = auth.text(field.jsonName());
+        String value = field == SecretField.SERVICE_ACCOUNT_KEY ? auth.textOrObject(field.jsonName())
+                : auth.text(field.jsonName());
         if (value == null) {
             return;
         }

@@ -78,6 +78,12 @@ public final class JsonFields {
         return node.stringValue();
     }
 
+    /** A string, or a JSON object given as it is (such as a key file pasted whole), as its JSON text. */
+    public String textOrObject(String field) {
+        JsonNode node = object.get(field);
+        return node != null && node.isObject() ? node.toString() : text(field);
+    }
+
     public Integer integer(String field) {
         JsonNode node = object.get(field);
         if (node == null || node.isNull()) {
