@@ -37,7 +37,10 @@ final class FieldChanges {
         return collect(values.keySet(), name -> values.get(name) != null, secretsGiven);
     }
 
-    /** The fields whose values differ between the two views (an absent field reads as {@code null}), and the secrets given. */
+    /**
+     * The fields whose values differ between the two views (an absent field reads as {@code null}),
+     * and the secrets given.
+     */
     static List<String> changed(JsonNode before, JsonNode after, Collection<String> secretsGiven) {
         Map<String, JsonNode> was = leaves(before);
         Map<String, JsonNode> now = leaves(after);

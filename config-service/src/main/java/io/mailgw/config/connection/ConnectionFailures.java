@@ -52,7 +52,8 @@ final class ConnectionFailures {
         return first(chain, TokenRefusedException.class)
                 .map(ex -> new Failure(ConnectionTestCode.AUTH_FAILED, "No access token: " + ex.getMessage() + "."))
                 .or(() -> first(chain, TokenEndpointUnavailableException.class)
-                        .map(ex -> new Failure(ConnectionTestCode.UNREACHABLE, "No access token: " + ex.getMessage() + ".")))
+                        .map(ex -> new Failure(ConnectionTestCode.UNREACHABLE,
+                                "No access token: " + ex.getMessage() + ".")))
                 .or(() -> first(chain, TokenEndpointNotAllowedException.class)
                         .map(ex -> new Failure(ConnectionTestCode.REFUSED, "No access token: " + ex.getMessage())));
     }

@@ -35,7 +35,8 @@ public class MailboxConnectionTest {
      * @throws io.mailgw.config.web.InvalidRequestException naming every broken rule
      */
     public Outcome test(JsonNode mailbox) {
-        ConnectionTestResult result = tester.test(MailboxUnderTest.unsaved(mailbox, mailboxes, cipher, clock.instant()));
+        ConnectionTestResult result = tester.test(MailboxUnderTest.unsaved(mailbox, mailboxes, cipher,
+                clock.instant()));
         return new Outcome(result.ok(), result.code().name(), result.detail(), result.messageCount(),
                 result.idleSupported());
     }

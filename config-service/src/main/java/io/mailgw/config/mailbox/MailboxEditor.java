@@ -39,8 +39,9 @@ import org.springframework.stereotype.Component;
  * The decisions behind creating, replacing and deleting a mailbox: ids that never change, a
  * type that never changes, secrets kept unless new ones are given (stored encrypted only, bound
  * to the mailbox's id) and never carried to another server ({@link SecretCarryOver}), a contract
- * that must exist, and no deletion while a contract or the settings use the mailbox. Every saved change is announced on Kafka afterwards. The API and the admin page both
- * change mailboxes through here only, with the mailbox JSON of CONTRACT §4, and name the signed-in
+ * that must exist, and no deletion while a contract or the settings use the mailbox. Every saved
+ * change is announced on Kafka afterwards. The API and the admin page both change mailboxes
+ * through here only, with the mailbox JSON of CONTRACT §4, and name the signed-in
  * user who asks ({@code actor}), for the audit log.
  */
 @Component

@@ -35,26 +35,24 @@ public sealed interface MailboxView {
             InboundSettings in = m.inbound();
             return new Inbound(m.id(), m.name(), m.type(), m.enabled(), m.contractId(), server.host(), server.port(),
                     m.username(), m.auth().hasSecret(SecretField.PASSWORD), AuthView.of(m.auth()),
-                    server.trustedCertificatePem(), in.protocol(), in.folder(),
-                    in.pollIntervalSeconds(), in.afterRead(), in.moveToFolder(), in.startFrom(), in.idle(),
-                    in.requireTls(), m.createdAt(), m.updatedAt());
+                    server.trustedCertificatePem(), in.protocol(), in.folder(), in.pollIntervalSeconds(),
+                    in.afterRead(), in.moveToFolder(), in.startFrom(), in.idle(), in.requireTls(), m.createdAt(),
+                    m.updatedAt());
         }
     }
 
     record Outbound(String id, String name, MailboxType type, boolean enabled, String contractId, String host,
             Integer port, String username, boolean passwordSet, AuthView auth, String trustedCertificatePem,
-            String fromAddress,
-            String fromName, SmtpSecurity security, Boolean authRequired, Integer maxConnections, Integer maxPerMinute,
-            Instant createdAt, Instant updatedAt) implements MailboxView {
+            String fromAddress, String fromName, SmtpSecurity security, Boolean authRequired, Integer maxConnections,
+            Integer maxPerMinute, Instant createdAt, Instant updatedAt) implements MailboxView {
 
         static Outbound of(Mailbox m) {
             MailServer server = m.server();
             OutboundSettings out = m.outbound();
             return new Outbound(m.id(), m.name(), m.type(), m.enabled(), m.contractId(), server.host(), server.port(),
                     m.username(), m.auth().hasSecret(SecretField.PASSWORD), AuthView.of(m.auth()),
-                    server.trustedCertificatePem(), out.fromAddress(),
-                    out.fromName(), out.security(), out.authRequired(), out.maxConnections(), out.maxPerMinute(),
-                    m.createdAt(), m.updatedAt());
+                    server.trustedCertificatePem(), out.fromAddress(), out.fromName(), out.security(),
+                    out.authRequired(), out.maxConnections(), out.maxPerMinute(), m.createdAt(), m.updatedAt());
         }
     }
 }

@@ -96,7 +96,8 @@ class MailboxPages {
         }
         try {
             Mailbox saved = editor.create(form.toJson(chosen), user.getName());
-            return connect != null ? signIn(saved, locale, redirect, request, response) : saved(saved, locale, redirect);
+            return connect != null ? signIn(saved, locale, redirect, request, response)
+                    : saved(saved, locale, redirect);
         }
         catch (InvalidRequestException ex) {
             return form(model, chosen, form, null, messages.byField(ex.violations(), locale));
@@ -113,7 +114,10 @@ class MailboxPages {
         return form(model, stored.type(), MailboxForm.of(stored), stored, Map.of());
     }
 
-    /** "Guardar" on an existing mailbox (an empty secret keeps the stored one), or save and sign in ({@code connect}). */
+    /**
+     * "Guardar" on an existing mailbox (an empty secret keeps the stored one), or save and sign in
+     * ({@code connect}).
+     */
     @PostMapping("/mailboxes/{id}")
     String replace(@PathVariable String id, @RequestParam(required = false) String connect,
             @ModelAttribute("form") MailboxForm form, Principal user, Locale locale, Model model,
@@ -122,7 +126,8 @@ class MailboxPages {
         form.setId(id);
         try {
             Mailbox saved = editor.replace(id, form.toJson(stored.type()), user.getName());
-            return connect != null ? signIn(saved, locale, redirect, request, response) : saved(saved, locale, redirect);
+            return connect != null ? signIn(saved, locale, redirect, request, response)
+                    : saved(saved, locale, redirect);
         }
         catch (InvalidRequestException ex) {
             return form(model, stored.type(), form, stored, messages.byField(ex.violations(), locale));

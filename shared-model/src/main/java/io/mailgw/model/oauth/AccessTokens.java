@@ -121,11 +121,6 @@ public class AccessTokens {
         return authorize(mailbox, login, null, false).getAccessToken().getTokenValue();
     }
 
-    /** Forgets the cached token of a mailbox (deleted, or its login changed). */
-    public void forget(String mailboxId) {
-        slots.remove(mailboxId);
-    }
-
     /** @return a new authorized client, or {@code null} when {@code current} is still valid */
     private OAuth2AuthorizedClient authorize(Mailbox mailbox, OAuth2Login login, OAuth2AuthorizedClient current,
             boolean fromStore) throws MessagingException {
