@@ -15,6 +15,8 @@ import io.mailgw.model.delivery.DeliveryStep;
  *
  * @param status         the state's name, as in the ledger
  * @param error          the last failure, {@code null} when there is none
+ * @param recipientCount    recipients in to, cc and bcc; left out when the request was never read as one
+ * @param possibleDuplicate sent again after a crash mid-send, with the same Message-ID; left out when not known
  * @param nextAttemptAt  when a {@code RETRYING} request is tried next; left out when not set
  * @param attempts       the history, oldest first; only on {@code GET /api/v1/deliveries/{requestId}}
  */
@@ -29,8 +31,8 @@ record DeliveryView(
         Error error,
         Instant createdAt,
         Instant updatedAt,
-        int recipientCount,
-        boolean possibleDuplicate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer recipientCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean possibleDuplicate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant nextAttemptAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Attempt> attempts) {
 

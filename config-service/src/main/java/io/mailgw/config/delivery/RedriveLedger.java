@@ -28,12 +28,9 @@ class RedriveLedger {
 
     static final List<DeliveryState> REDRIVABLE = List.of(DeliveryState.FAILED, DeliveryState.REJECTED);
 
-    /**
-     * What a re-drive reads of a candidate, and what it restores when its letter could not be republished
-     * (with the record's other primitive components, which it cannot be read without).
-     */
+    /** What a re-drive reads of a candidate, and what it restores when its letter could not be republished. */
     private static final String[] CANDIDATE_FIELDS = {"state", "attempt", "outboxMailboxId", "ticket",
-        "nextAttemptAt", "recipientCount", "possibleDuplicate"};
+        "nextAttemptAt"};
 
     private final MongoOperations mongo;
     private final Clock clock;

@@ -56,11 +56,12 @@ class DeliveryApiIntegrationTests extends AbstractApiIntegrationTests {
         mongo.save(sent("sr-old", "xpto", "mbx-xpto-out", T0));
         mongo.save(failed("sr-new", "xpto", "mbx-xpto-out", T0.plusSeconds(60)));
         mongo.save(retrying("sr-mid", "acme", "mbx-default", T0.plusSeconds(30)));
+        mongo.save(TestDeliveries.rejectedUnreadable("sr-unreadable", T0.minusSeconds(30)));
 
         Response response = admin.get(DELIVERIES);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(requestIds(response)).containsExactly("sr-new", "sr-mid", "sr-old");
+        assertThat(requestIds(response)).containsExactly("sr-new", "sr-mid", "sr-old", "sr-unreadable");
         JsonNode newest = response.json().path("content").get(0);
         assertThat(newest.propertyNames()).containsExactlyInAnyOrder("requestId", "contractId", "outboxMailboxId",
                 "outboxResolution", "status", "attempt", "smtpReply", "error", "createdAt", "updatedAt",
@@ -74,6 +75,10 @@ class DeliveryApiIntegrationTests extends AbstractApiIntegrationTests {
         JsonNode retrying = response.json().path("content").get(1);
         assertThat(retrying.path("nextAttemptAt").asString()).isEqualTo("2026-11-28T10:01:00Z");
         assertThat(response.json().path("content").get(2).path("error").isNull()).isTrue();
+        JsonNode unreadable = response.json().path("content").get(3);
+        assertThat(unreadable.propertyNames()).doesNotContain("recipientCount", "possibleDuplicate", "nextAttemptAt");
+        assertThat(unreadable.path("contractId").isNull()).isTrue();
+        assertThat(unreadable.path("error").path("code").asString()).isEqualTo("INVALID_REQUEST");
         assertThat(response.body()).doesNotContain(TestDeliveries.ADDRESS, TestDeliveries.OLD_TICKET, "statusJson",
                 "acceptedRecipients", "steps", "attempts", "ticket", "origin");
     }
