@@ -124,7 +124,7 @@ class DeliveryController {
     /** The re-drive's body, as the OpenAPI description shows it: one of the two fields. */
     @Schema(name = "Redrive", description = "Exactly one of requestIds or outboxId")
     record RedriveBody(
-            @Schema(description = "the requests to re-drive, 1 to 1000 by default (mailgw.config.redrive.max-request-ids)",
+            @Schema(description = "the requests to re-drive: 1 to mailgw.config.redrive.max-request-ids (1000)",
                     example = "[\"sr-4711-step-3\"]") List<String> requestIds,
             @Schema(description = "re-drive every FAILED or REJECTED request last sent through this outbox",
                     example = "mbx-xpto-out") String outboxId) {

@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Writes dead letters as the sender does: the original request's key and value, its CloudEvents
  * headers, and the reasons and retry plumbing that a re-drive must not carry over.
  */
-final class DeadLetterWriter implements AutoCloseable {
+public final class DeadLetterWriter implements AutoCloseable {
 
     /** The headers a dead letter has besides the CloudEvents ones, none of which a re-drive may copy. */
     static final List<String> NOT_COPIED = List.of(CloudEventHeaders.DLT_ERROR_CODE,
@@ -30,7 +30,7 @@ final class DeadLetterWriter implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String topic;
 
-    DeadLetterWriter(String bootstrapServers, String topic) {
+    public DeadLetterWriter(String bootstrapServers, String topic) {
         this.topic = topic;
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -39,20 +39,20 @@ final class DeadLetterWriter implements AutoCloseable {
     }
 
     /** The send request a workflow engine published, as JSON. */
-    static String request(String requestId, String subject) {
+    public static String request(String requestId, String subject) {
         return "{\"requestId\":\"" + requestId + "\",\"contractId\":\"xpto\",\"outbox\":\"SPECIFIC\","
                 + "\"to\":[\"" + TestDeliveries.ADDRESS + "\"],\"subject\":\"" + subject + "\",\"text\":\"Hola\"}";
     }
 
     /** The request id in a request's JSON as {@link #request} writes it, or {@code null} for another value. */
-    static String requestIdIn(String value) {
+    public static String requestIdIn(String value) {
         String marker = "{\"requestId\":\"";
         return value != null && value.startsWith(marker)
                 ? value.substring(marker.length(), value.indexOf('"', marker.length())) : null;
     }
 
     /** A dead letter with every header the sender writes, the request id among them. */
-    void write(String key, String requestId, String value) throws ExecutionException, InterruptedException {
+    public void write(String key, String requestId, String value) throws ExecutionException, InterruptedException {
         List<Header> headers = new ArrayList<>(CloudEventHeaders.of(EventTypes.SEND_MAIL_REQUESTED, "/engine",
                 "ce-" + requestId, Instant.parse("2026-11-28T10:00:00Z")));
         headers.add(CloudEventHeaders.header(CloudEventHeaders.REQUEST_ID, requestId));
@@ -61,7 +61,7 @@ final class DeadLetterWriter implements AutoCloseable {
     }
 
     /** A dead letter without the request id header, as one whose request was published without headers. */
-    void writeWithoutRequestIdHeader(String key, String value) throws ExecutionException, InterruptedException {
+    public void writeWithoutRequestIdHeader(String key, String value) throws ExecutionException, InterruptedException {
         List<Header> headers = new ArrayList<>();
         plumbing(headers);
         send(key, value, headers);
@@ -72,7 +72,8 @@ final class DeadLetterWriter implements AutoCloseable {
         headers.add(CloudEventHeaders.header(CloudEventHeaders.DLT_ERROR_MESSAGE, "retries spent"));
         headers.add(CloudEventHeaders.header(CloudEventHeaders.OUTBOX_ID, "mbx-out"));
         headers.add(CloudEventHeaders.header(CloudEventHeaders.TICKET, TestDeliveries.OLD_TICKET));
-        headers.add(new RecordHeader("kafka_original-topic", "mail.outbound.requests".getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader("kafka_original-topic",
+                "mail.outbound.requests".getBytes(StandardCharsets.UTF_8)));
         headers.add(new RecordHeader("retry_topic-attempts", new byte[] {0, 0, 0, 3}));
     }
 

@@ -12,36 +12,44 @@ import io.mailgw.model.delivery.DeliveryStep;
  * Delivery-log records as the sender writes them, by the state they ended in. Each carries what the
  * log must never show: a recipient's address, the stored status event and the sender's ticket.
  */
-final class TestDeliveries {
+public final class TestDeliveries {
 
-    static final String ADDRESS = "ana@cliente.example";
-    static final String OLD_TICKET = "ticket-of-the-sender-0001";
+    public static final String ADDRESS = "ana@cliente.example";
+    public static final String OLD_TICKET = "ticket-of-the-sender-0001";
 
     private TestDeliveries() {
     }
 
-    static DeliveryRecord failed(String requestId, String contractId, String outboxId, Instant createdAt) {
+    public static DeliveryRecord failed(String requestId, String contractId, String outboxId, Instant createdAt) {
         return record(requestId, contractId, outboxId, DeliveryState.FAILED, createdAt, "421 4.7.0 Try again later",
                 "SMTP_TEMPORARY_FAILURE", "The server kept refusing for now", null, steps(3, outboxId, createdAt));
     }
 
-    static DeliveryRecord rejected(String requestId, String contractId, String outboxId, Instant createdAt) {
+    public static DeliveryRecord rejected(String requestId, String contractId, String outboxId, Instant createdAt) {
         return record(requestId, contractId, outboxId, DeliveryState.REJECTED, createdAt, "550 5.1.1 No such user",
                 "SMTP_PERMANENT_FAILURE", "Every recipient was refused", null, steps(1, outboxId, createdAt));
     }
 
-    static DeliveryRecord sent(String requestId, String contractId, String outboxId, Instant createdAt) {
+    public static DeliveryRecord sent(String requestId, String contractId, String outboxId, Instant createdAt) {
         return record(requestId, contractId, outboxId, DeliveryState.SENT, createdAt, "250 2.0.0 Ok: queued", null,
                 null, null, steps(1, outboxId, createdAt));
     }
 
-    static DeliveryRecord retrying(String requestId, String contractId, String outboxId, Instant createdAt) {
+    public static DeliveryRecord retrying(String requestId, String contractId, String outboxId, Instant createdAt) {
         return record(requestId, contractId, outboxId, DeliveryState.RETRYING, createdAt, "451 4.3.0 Local error",
-                "SMTP_TEMPORARY_FAILURE", "Temporary failure", createdAt.plusSeconds(30), steps(1, outboxId, createdAt));
+                "SMTP_TEMPORARY_FAILURE", "Temporary failure", createdAt.plusSeconds(30),
+                steps(1, outboxId, createdAt));
+    }
+
+    /** A request rejected before it could be read as one (not JSON): no contract, outbox or recipients known. */
+    public static DeliveryRecord rejectedUnreadable(String requestId, Instant createdAt) {
+        return new DeliveryRecord(requestId, null, null, null, DeliveryState.REJECTED, 1, null, null,
+                "INVALID_REQUEST", "The request is not valid JSON", null, List.of(), null, "mail.outbound.requests-0@9",
+                null, null, null, List.of(), createdAt, createdAt);
     }
 
     /** A failed request whose history is full: {@link DeliveryRecord#MAX_STEPS} steps. */
-    static DeliveryRecord failedWithFullHistory(String requestId, String contractId, String outboxId,
+    public static DeliveryRecord failedWithFullHistory(String requestId, String contractId, String outboxId,
             Instant createdAt) {
         return record(requestId, contractId, outboxId, DeliveryState.FAILED, createdAt, "421 4.7.0 Try again later",
                 "SMTP_TEMPORARY_FAILURE", "The server kept refusing for now", null,
