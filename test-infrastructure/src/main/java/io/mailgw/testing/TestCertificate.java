@@ -9,20 +9,25 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * A self-signed certificate for {@code 127.0.0.1} (subject alternative name {@code ip:127.0.0.1}, no
- * host name) that GreenMail's TLS servers (IMAPS, POP3S, SMTPS) present, made once per JVM with the
- * JDK's {@code keytool}. No JVM trusts it, so a client trusts it only when given {@link #pem()};
+ * host name) that GreenMail's TLS servers (IMAPS, POP3S, SMTPS) and this module's {@code ScriptedSmtpServer}
+ * present, made once per JVM with the JDK's {@code keytool}. No JVM trusts it, so a client trusts it only when given {@link #pem()};
  * GreenMail's own bundled certificate names no address at all, so no client can verify it.
  */
 public final class TestCertificate {
@@ -36,6 +41,43 @@ public final class TestCertificate {
     /** The certificate as PEM, as an admin pastes it into a mailbox's {@code trustedCertificatePem}. */
     public static String pem() {
         return Holder.PEM;
+    }
+
+    /**
+     * A TLS server context that presents this certificate, for this module's own servers (the
+     * {@code ScriptedSmtpServer}, the {@code TestOAuth2Provider}); a new context on each call.
+     */
+    public static SSLContext serverContext() {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(Holder.KEYS, PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("A TLS server context cannot be made with the test certificate", ex);
+        }
+    }
+
+    /**
+     * A TLS client context that trusts this certificate and nothing else, for a test's own client of a server
+     * that presents it; a new context on each call.
+     */
+    public static SSLContext trustingContext() {
+        try {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry(ALIAS, Holder.CERTIFICATE);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        }
+        catch (GeneralSecurityException | IOException ex) {
+            throw new IllegalStateException("A TLS client context cannot be made to trust the test certificate", ex);
+        }
     }
 
     /**
@@ -56,20 +98,6 @@ public final class TestCertificate {
             throw new IllegalStateException("GreenMail's key store cannot be read", ex);
         }
         return setups;
-    }
-
-    /** A TLS context that presents this certificate, for a test's own HTTPS server. */
-    public static SSLContext serverContext() {
-        try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(Holder.KEYS, PASSWORD.toCharArray());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("The test certificate's key cannot be used", ex);
-        }
     }
 
     /** Made on first use, before GreenMail reads its key. */

@@ -3,6 +3,8 @@ package io.mailgw.config.audit;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -15,18 +17,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param at     when the change was saved, UTC, to the millisecond
  * @param actor  the name of the signed-in user who made it; {@value AuditLog#SYSTEM} for a change
  *               the service made on its own
- * @param fields  for a create, the fields set; for an update, the fields whose values differ; empty
- *                for a delete or a sign-in
- * @param address for a failed or throttled sign-in, the address it came from; else {@code null}
+ * @param fields     for a create, the fields set; for an update, the fields whose values differ; empty
+ *                   for a delete or a sign-in
+ * @param requestIds for a re-drive by request ids, the requests re-driven; left out otherwise
+ * @param count      for a re-drive, how many requests were re-driven; left out otherwise
+ * @param address    for a failed or throttled sign-in, the address it came from; left out otherwise
  */
 @Document(AuditEvent.COLLECTION)
 record AuditEvent(@Id String id, Instant at, String actor, AuditAction action, Target target, List<String> fields,
-        String address) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> requestIds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer count,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String address) {
 
     static final String COLLECTION = "audit_events";
 
     AuditEvent {
         fields = List.copyOf(fields);
+        requestIds = requestIds == null ? List.of() : List.copyOf(requestIds);
     }
 
     /** The document changed. */
