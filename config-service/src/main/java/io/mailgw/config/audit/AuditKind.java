@@ -5,5 +5,8 @@ public enum AuditKind {
     MAILBOX,
     CONTRACT,
     SETTINGS,
-    USER
+    USER,
+    DELIVERY,
+    /** All stored secrets at once: re-encrypted under a new key. */
+    SECRETS
 }

@@ -11,6 +11,7 @@ import io.mailgw.model.status.MailboxState;
 import io.mailgw.outbound.OutboundProperties;
 import io.mailgw.outbound.delivery.ErrorCode;
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
@@ -80,7 +81,8 @@ public class SmtpSender {
         catch (MessagingException ex) {
             watch.cancel(false);
             int lastReply = connection.transport() == null ? -1 : connection.transport().getLastReturnCode();
-            SmtpFailure failure = connection.aborted() ? overDeadline() : classifier.classify(ex, lastReply);
+            SmtpFailure failure = ex instanceof NoLoginSecret missing ? missing.failure
+                    : connection.aborted() ? overDeadline() : classifier.classify(ex, lastReply);
             if (stillUsable(connection, failure, lastReply)) {
                 connection.ended(false);
                 connections.giveBack(connection);
@@ -101,10 +103,30 @@ public class SmtpSender {
     private void prepare(SmtpConnection connection, Mailbox outbox) throws MessagingException {
         if (!connection.isOpen()) {
             boolean login = outbox.needsCredentials();
-            connection.open(login ? outbox.username() : null, login ? logins.secretFor(outbox) : null);
+            connection.open(login ? outbox.username() : null, login ? secretOf(outbox) : null);
         }
         else if (connection.needsReset()) {
             connection.reset();
+        }
+    }
+
+    /**
+     * The password, or an OAuth2 access token. Without one the attempt fails before it talks to the
+     * server: a rejected sign-in is the outbox's login failure; a token endpoint that is down, or
+     * that the connect guard refuses, is classified like a connection failure, in words that name it.
+     */
+    private String secretOf(Mailbox outbox) throws NoLoginSecret {
+        try {
+            return logins.secretFor(outbox);
+        }
+        catch (AuthenticationFailedException ex) {
+            throw new NoLoginSecret(new SmtpFailure(ErrorCode.SMTP_AUTH_FAILED, false, MailboxState.AUTH_FAILED,
+                    SmtpFailureClassifier.oneLine(ex.getMessage())), ex);
+        }
+        catch (MessagingException ex) {
+            SmtpFailure kind = classifier.classify(ex, -1);
+            throw new NoLoginSecret(new SmtpFailure(kind.code(), kind.retryable(), kind.outboxState(),
+                    SmtpFailureClassifier.oneLine(ex.getMessage())), ex);
         }
     }
 
@@ -117,6 +139,17 @@ public class SmtpSender {
     private SmtpFailure overDeadline() {
         return new SmtpFailure(ErrorCode.SMTP_TIMEOUT, true, MailboxState.UNREACHABLE,
                 "the attempt did not finish within its deadline of " + deadline.toSeconds() + " s");
+    }
+
+    /** No login secret could be had for the attempt; the failure says why. */
+    private static final class NoLoginSecret extends MessagingException {
+
+        private final transient SmtpFailure failure;
+
+        NoLoginSecret(SmtpFailure failure, Exception cause) {
+            super(failure.reason(), cause);
+            this.failure = failure;
+        }
     }
 
     /** The transactions of one attempt, and what each recipient came to. */

@@ -17,7 +17,7 @@ import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.model.status.MailboxState;
@@ -93,7 +93,7 @@ class RequestHandlingIntegrationTests {
     @BeforeEach
     void seedConfiguration() throws Exception {
         int port = greenMail.getSmtp().getPort();
-        PasswordCipher cipher = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+        SecretCipher cipher = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
         mailboxes.deleteAll();
         contracts.deleteAll();
         settings.deleteAll();
@@ -102,7 +102,7 @@ class RequestHandlingIntegrationTests {
                 TestOutboxes.plainSmtp("mbx-closed-out", closedPort(), "info@closed.example"),
                 TestOutboxes.plainSmtpOn("mbx-metadata-out", "169.254.169.254", 25, "info@metadata.example"),
                 TestOutboxes.authenticatedSmtp("mbx-wrong-login-out", port, "soporte@xpto.example", LOGIN,
-                        cipher.encrypt("a-wrong-password"))));
+                        cipher.encrypt("a-wrong-password", "mbx-wrong-login-out"))));
         Instant now = Instant.now();
         contracts.saveAll(List.of(
                 new Contract("closed", "Servidor caído", "mbx-closed-out", now, now, null),
@@ -205,9 +205,9 @@ class RequestHandlingIntegrationTests {
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(outboxHealth.read("mbx-wrong-login-out").state()).isEqualTo(MailboxState.AUTH_FAILED));
 
-        PasswordCipher cipher = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+        SecretCipher cipher = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
         Mailbox stored = mailboxes.findById("mbx-wrong-login-out").orElseThrow();
-        mailboxes.save(stored.withPassword(cipher.encrypt("the-right-password")));
+        mailboxes.save(stored.toBuilder().password(cipher.encrypt("the-right-password", stored.id())).build());
         directory.reloadAll();
 
         assertThat(topics.awaitFinalStatus(requestId).status()).isEqualTo(Status.SENT);

@@ -14,7 +14,7 @@ import io.mailgw.model.connect.ConnectGuard;
 import io.mailgw.model.connect.ConnectGuardProperties;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.secret.LoginSecrets;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.outbound.OutboundProperties;
 import io.mailgw.outbound.TestOutboundProperties;
 import io.mailgw.outbound.TestOutboxes;
@@ -40,7 +40,7 @@ class SmtpOutboxIntegrationTests {
 
     private static final String USER = "soporte@xpto.example";
     private static final String PASSWORD = "the-right-password";
-    private static final PasswordCipher CIPHER = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+    private static final SecretCipher CIPHER = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
 
     private final ScriptedSmtpServer server = ScriptedSmtpServer.start();
     private final SmtpMessageFactory messages = new SmtpMessageFactory(Clock.systemUTC());
@@ -224,11 +224,11 @@ class SmtpOutboxIntegrationTests {
         OutboundProperties properties = TestOutboundProperties.with(overrides);
         ConnectGuard guard = new ConnectGuard(new ConnectGuardProperties(List.of(TestInfrastructure.CONNECT_ALLOW),
                 List.of(TestInfrastructure.CONNECT_PORTS.split(","))));
-        SmtpSender sender = new SmtpSender(new SmtpFailureClassifier(), new LoginSecrets(CIPHER), new SmtpDeadlines(),
+        SmtpSender sender = new SmtpSender(new SmtpFailureClassifier(), new LoginSecrets(CIPHER, null), new SmtpDeadlines(),
                 properties);
         RetryRegistry retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build());
         Mailbox outbox = login
-                ? TestOutboxes.authenticatedSmtp("mbx-scripted", server.port(), USER, USER, CIPHER.encrypt(PASSWORD))
+                ? TestOutboxes.authenticatedSmtp("mbx-scripted", server.port(), USER, USER, CIPHER.encrypt(PASSWORD, "mbx-scripted"))
                 : TestOutboxes.plainSmtp("mbx-scripted", server.port(), USER);
         return new SmtpOutboxes(guard, sender, properties, retries, Clock.systemUTC()).open(outbox.withDefaults());
     }
