@@ -49,6 +49,8 @@ class SenderCrashIntegrationTests {
     private static final String NAME = "it-crash";
     private static final String DATABASE = "outbound-crash";
     private static final Duration PATIENCE = Duration.ofMinutes(10);
+    /** As many as the sender gives its topics: a tail knows only the partitions a topic had when it opened. */
+    private static final int PARTITIONS = 12;
 
     private final SenderTopics topics = SenderTopics.named(NAME);
 
@@ -144,7 +146,7 @@ class SenderCrashIntegrationTests {
                 TestInfrastructure.kafkaBootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = List.of(topics.requests(), NAME + ".status", NAME + ".requests.dlt").stream()
-                    .filter(name -> !existing.contains(name)).map(name -> new NewTopic(name, 4, (short) 1)).toList();
+                    .filter(name -> !existing.contains(name)).map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
             admin.createTopics(missing).all().get();
         }
     }
