@@ -60,7 +60,8 @@ class SenderCrashIntegrationTests {
         createTopics();
         try (ScriptedSmtpServer sink = ScriptedSmtpServer.start();
              MongoClient client = MongoClients.create(TestInfrastructure.mongoUri(DATABASE));
-             KafkaTopicTail statuses = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(), NAME + ".status")) {
+             KafkaTopicTail statuses = new KafkaTopicTail(TestInfrastructure.kafkaBootstrapServers(),
+                     NAME + ".status")) {
             MongoTemplate mongo = new MongoTemplate(client, DATABASE);
             seed(mongo, sink.port());
             Path log = Path.of("target", "crash-test-sender.log");
@@ -106,7 +107,7 @@ class SenderCrashIntegrationTests {
         }
     }
 
-    /** The final statuses of each request, one per distinct event (a status published again after a crash is one event). */
+    /** The final statuses of each request, one per distinct event (published again after a crash, it is one). */
     private static Map<String, List<DeliveryStatus>> finalStatuses(KafkaTopicTail statuses) {
         return statuses.records().stream()
                 .map(record -> EventJson.read(record.value(), DeliveryStatus.class))
@@ -146,7 +147,8 @@ class SenderCrashIntegrationTests {
                 TestInfrastructure.kafkaBootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = List.of(topics.requests(), NAME + ".status", NAME + ".requests.dlt").stream()
-                    .filter(name -> !existing.contains(name)).map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
             admin.createTopics(missing).all().get();
         }
     }
