@@ -26,7 +26,7 @@ final class InboundReport {
         double rawRate = limit.rate();
         table.row(String.format("gateway drain of %,d messages%s", drain.expected(), unfinished(drain)),
                         Figures.rate(drain.rate()), ">= 50 % of the raw fetch (" + Figures.rate(rawRate / 2) + ")",
-                        drain.complete() ? drain.rate() >= rawRate / 2 : Boolean.FALSE)
+                        drain.rate() >= rawRate / 2)
                 .row("gateway drain as share of the raw fetch", Figures.percent(drain.rate(), rawRate))
                 .row("limit: raw UID FETCH 1:* BODY.PEEK[] (best of 3)", Figures.rate(rawRate))
                 .row("poller heap during the drain, most used / live / CPU", usage(drain.usage()));
