@@ -1,8 +1,9 @@
 package io.mailgw.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -41,7 +42,7 @@ final class MachineDescription {
     }
 
     private static long physicalMemoryGib() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return Math.round(sun.getTotalMemorySize() / (1024.0 * 1024 * 1024));
         }

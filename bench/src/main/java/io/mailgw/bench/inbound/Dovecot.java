@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.mailgw.bench.BenchSettings;
 import io.mailgw.bench.infra.ChildProcesses;
@@ -112,8 +115,8 @@ final class Dovecot implements AutoCloseable {
     @Override
     public void close() throws IOException {
         ChildProcesses.stop(process, Duration.ofSeconds(10));
-        try (var paths = Files.walk(baseDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try (Stream<Path> paths = Files.walk(baseDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -139,7 +142,7 @@ final class Dovecot implements AutoCloseable {
         }
 
         private static String id(String... options) throws IOException {
-            List<String> command = new java.util.ArrayList<>(List.of("id"));
+            List<String> command = new ArrayList<>(List.of("id"));
             command.addAll(List.of(options));
             return run(command);
         }

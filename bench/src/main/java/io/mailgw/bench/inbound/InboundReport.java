@@ -67,8 +67,8 @@ final class InboundReport {
                                 + delay.firstRead().describe(100, many.watched()))
                 .row(label + "re-poll lateness p50 / p99 (" + delay.lateness().expected() + " due)",
                         delay.lateness().expected() == 0 ? "none due"
-                                : delay.lateness().describe(50, many.watched()) + " / "
-                                        + delay.lateness().describe(99, many.watched()))
+                                : delay.lateness().describe(50, delay.overdueBy()) + " / "
+                                        + delay.lateness().describe(99, delay.overdueBy()))
                 .row(label + "sessions kept open (IDLE) at the end", String.format("%,d", delay.connected()));
     }
 

@@ -20,8 +20,11 @@ import io.mailgw.bench.report.Latencies;
  * @param firstRead  per mailbox, from the poller's start to its first login; unfinished when never
  * @param lateness   per due re-poll, how late it started; unfinished when it had not started by the end
  * @param connected  mailboxes whose session was still open at the end (IDLE)
+ * @param overdueBy  how long the least overdue of the unstarted re-polls had been due when the window
+ *                   closed: what their lateness is known to exceed; zero when none was overdue
  */
-record SchedulingDelay(int mailboxes, int readOnce, Latencies firstRead, Latencies lateness, int connected) {
+record SchedulingDelay(int mailboxes, int readOnce, Latencies firstRead, Latencies lateness, int connected,
+                       Duration overdueBy) {
 
     /**
      * @param startAt when the poller was started with every mailbox configured, epoch ms
@@ -31,6 +34,7 @@ record SchedulingDelay(int mailboxes, int readOnce, Latencies firstRead, Latenci
         List<Long> firstReads = new ArrayList<>();
         List<Long> lateness = new ArrayList<>();
         int overdue = 0;
+        long overdueBy = Long.MAX_VALUE;
         int connected = 0;
         for (String user : users) {
             List<Long> logins = log.loginsOf(user).stream().filter(at -> at >= startAt && at <= endAt).toList();
@@ -46,9 +50,11 @@ record SchedulingDelay(int mailboxes, int readOnce, Latencies firstRead, Latenci
             }
             else if (logins.get(logins.size() - 1) + interval.toMillis() < endAt) {
                 overdue++;
+                overdueBy = Math.min(overdueBy, endAt - logins.get(logins.size() - 1) - interval.toMillis());
             }
         }
         return new SchedulingDelay(users.size(), firstReads.size(), Latencies.of(firstReads, users.size()),
-                Latencies.of(lateness, lateness.size() + overdue), connected);
+                Latencies.of(lateness, lateness.size() + overdue), connected,
+                Duration.ofMillis(overdue == 0 ? 0 : overdueBy));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ public final class ChildProcesses {
     /**
      * @param log where standard output and error go, appended
      */
-    public static Process start(List<String> command, java.util.Map<String, String> environment, Path log)
+    public static Process start(List<String> command, Map<String, String> environment, Path log)
             throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

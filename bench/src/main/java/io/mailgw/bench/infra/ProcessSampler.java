@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +92,7 @@ public final class ProcessSampler {
         MemoryUsage heap = memory.getHeapMemoryUsage();
         peakHeapUsed.accumulateAndGet(heap.getUsed(), Math::max);
         long live = heapPools.stream().filter(ProcessSampler::isOldGeneration)
-                .map(MemoryPoolMXBean::getCollectionUsage).filter(java.util.Objects::nonNull)
+                .map(MemoryPoolMXBean::getCollectionUsage).filter(Objects::nonNull)
                 .mapToLong(MemoryUsage::getUsed).sum();
         peakLiveAfterGc.accumulateAndGet(live, Math::max);
         lastCpuNanos = os.getProcessCpuTime();

@@ -40,6 +40,7 @@ class SchedulingDelayTests {
         assertThat(delay.lateness().percentile(50)).hasValue(0);
         assertThat(delay.lateness().percentile(75)).hasValue(500);
         assertThat(delay.lateness().percentile(100)).hasValue(2_000);
+        assertThat(delay.overdueBy()).isZero();
     }
 
     @Test
@@ -69,6 +70,7 @@ class SchedulingDelayTests {
         assertThat(delay.connected()).isEqualTo(1);
         assertThat(delay.lateness().expected()).isEqualTo(1);
         assertThat(delay.lateness().finished()).isZero();
+        assertThat(delay.overdueBy()).isEqualTo(Duration.ofSeconds(119));
     }
 
     @Test
