@@ -2,6 +2,7 @@ package io.mailgw.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,9 +45,10 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
      * @param deadline     how long a run may take before it is reported unfinished; default 10 min
      * @param connections  smtp-source sessions of the limit, as many as the outbox's lane; default 4
      * @param senderHeap   the sender's {@code -Xmx}; default {@code 256m}
+     * @param senderArguments more {@code --name=value} properties for the sender; default none
      */
     public record Outbound(int messages, int messageBytes, int warmup, int pacedRate, Duration pacedFor,
-                           Duration deadline, int connections, String senderHeap) {
+                           Duration deadline, int connections, String senderHeap, List<String> senderArguments) {
     }
 
     /**
@@ -60,10 +62,11 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
      * @param manyFor        how long the many-mailboxes run is watched; default 4 min
      * @param deadline       how long the drain may take before it is reported unfinished; default 10 min
      * @param pollerHeap     the poller's {@code -Xmx}; default {@code 512m}
+     * @param pollerArguments more {@code --name=value} properties for the poller; default none
      */
     public record Inbound(int messages, int messageBytes, int idleMessages, Duration idleSpacing,
                           Duration pollInterval, int mailboxes, Duration manyInterval, Duration manyFor,
-                          Duration deadline, String pollerHeap) {
+                          Duration deadline, String pollerHeap, List<String> pollerArguments) {
     }
 
     /** Reads the settings from {@code env}; {@code repository} is where {@code ./bench/run.sh} runs from. */
@@ -79,13 +82,14 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
                 read.integer("BENCH_MESSAGE_BYTES", 10_240), read.integer("BENCH_OUTBOUND_WARMUP", 200),
                 read.integer("BENCH_PACED_RATE", 200), read.seconds("BENCH_PACED_SECONDS", 30),
                 read.seconds("BENCH_OUTBOUND_DEADLINE_SECONDS", 600), read.integer("BENCH_SMTP_CONNECTIONS", 4),
-                env.getOrDefault("BENCH_SENDER_HEAP", "256m"));
+                env.getOrDefault("BENCH_SENDER_HEAP", "256m"), read.words("BENCH_SENDER_ARGS"));
         Inbound inbound = new Inbound(read.integer("BENCH_INBOUND_MESSAGES", 10_000),
                 read.integer("BENCH_MESSAGE_BYTES", 10_240), read.integer("BENCH_IDLE_MESSAGES", 200),
                 Duration.ofMillis(read.integer("BENCH_IDLE_SPACING_MS", 500)),
                 read.seconds("BENCH_POLL_INTERVAL_SECONDS", 10), read.integer("BENCH_MAILBOXES", 5_000),
                 read.seconds("BENCH_MAILBOXES_INTERVAL_SECONDS", 60), read.seconds("BENCH_MAILBOXES_SECONDS", 240),
-                read.seconds("BENCH_INBOUND_DEADLINE_SECONDS", 600), env.getOrDefault("BENCH_POLLER_HEAP", "512m"));
+                read.seconds("BENCH_INBOUND_DEADLINE_SECONDS", 600), env.getOrDefault("BENCH_POLLER_HEAP", "512m"),
+                read.words("BENCH_POLLER_ARGS"));
         return new BenchSettings(repository, workDir, ports, outbound, inbound);
     }
 
@@ -110,6 +114,11 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
 
         Duration seconds(String name, int fallback) {
             return Duration.ofSeconds(integer(name, fallback));
+        }
+
+        List<String> words(String name) {
+            String value = env.getOrDefault(name, "").trim();
+            return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
         }
     }
 }

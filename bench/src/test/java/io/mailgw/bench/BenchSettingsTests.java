@@ -27,6 +27,8 @@ class BenchSettingsTests {
         assertThat(settings.inbound().manyInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.inbound().pollerHeap()).isEqualTo("512m");
         assertThat(settings.workDir()).isEqualTo(Path.of("/repo/bench/target/run"));
+        assertThat(settings.outbound().senderArguments()).isEmpty();
+        assertThat(settings.inbound().pollerArguments()).isEmpty();
     }
 
     @Test
@@ -38,6 +40,15 @@ class BenchSettingsTests {
         assertThat(settings.ports().smtpSink()).isEqualTo(12525);
         assertThat(settings.ports().mailPorts()).isEqualTo("12525,10143,10110");
         assertThat(settings.inbound().deadline()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void passesExtraPropertiesToTheServicesWordByWord() {
+        BenchSettings settings = BenchSettings.from(Map.of("BENCH_POLLER_ARGS",
+                " --mailgw.inbound.batch-size=1000  --mailgw.inbound.workers=8 "), Path.of("/repo"));
+
+        assertThat(settings.inbound().pollerArguments())
+                .containsExactly("--mailgw.inbound.batch-size=1000", "--mailgw.inbound.workers=8");
     }
 
     @Test

@@ -139,6 +139,7 @@ public final class InboundBench {
                 "MAILGW_CONNECT_ALLOW", "127.0.0.0/8",
                 "MAILGW_CONNECT_PORTS", settings.ports().mailPorts());
         return ServiceProcess.start(settings.repository(), "inbound-poller", inbound.pollerHeap(),
-                settings.ports().poller(), env, List.of(), dir.resolve("logs/inbound-poller-" + phase + ".log"));
+                settings.ports().poller(), env, inbound.pollerArguments(),
+                dir.resolve("logs/inbound-poller-" + phase + ".log"));
     }
 }

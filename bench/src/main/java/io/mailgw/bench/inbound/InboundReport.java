@@ -39,6 +39,10 @@ final class InboundReport {
                 + inbound.idleSpacing().toMillis() + " ms; from LMTP's 250 to the record's timestamp.");
         table.note("Scheduling delay: from Dovecot's login log; a re-poll's lateness is the time between two logins "
                 + "less the interval. A mailbox whose session stays open (IDLE) is watched, not polled.");
+        if (!inbound.pollerArguments().isEmpty()) {
+            table.note("The poller ran with " + String.join(" ", inbound.pollerArguments())
+                    + " (BENCH_POLLER_ARGS), not with its defaults alone.");
+        }
         return table;
     }
 

@@ -142,7 +142,8 @@ public final class OutboundBench {
                 "MAILGW_CONNECT_ALLOW", "127.0.0.0/8",
                 "MAILGW_CONNECT_PORTS", settings.ports().mailPorts());
         return ServiceProcess.start(settings.repository(), "outbound-sender", outbound.senderHeap(),
-                settings.ports().sender(), env, List.of(), logs.resolve("outbound-sender-" + phase + ".log"));
+                settings.ports().sender(), env, outbound.senderArguments(),
+                logs.resolve("outbound-sender-" + phase + ".log"));
     }
 
     private static SendRun summarize(Map<String, Long> produced, StatusWatcher statuses, boolean complete,

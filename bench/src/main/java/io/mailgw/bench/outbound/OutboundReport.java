@@ -46,6 +46,10 @@ final class OutboundReport {
                 .row("naive sender heap, most used / CPU", Figures.mebibytes(naive.usage().peakHeapUsedBytes()) + " / "
                         + Figures.cores(naive.usage().cpuCores()));
         notes(table, bulk, paced);
+        if (!outbound.senderArguments().isEmpty()) {
+            table.note("The sender ran with " + String.join(" ", outbound.senderArguments())
+                    + " (BENCH_SENDER_ARGS), not with its defaults alone.");
+        }
         return table;
     }
 
