@@ -11,7 +11,7 @@ import io.mailgw.bench.BenchSettings;
 import io.mailgw.events.Topics;
 import io.mailgw.localstack.kafka.KafkaBroker;
 import io.mailgw.localstack.mongo.MongoWireServer;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,7 +35,7 @@ public final class BenchStack implements AutoCloseable {
 
     private final KafkaBroker kafka;
     private final MongoWireServer mongo;
-    private final String secretKey = PasswordCipher.newBase64Key();
+    private final String secretKey = SecretCipher.newBase64Key();
     private final Admin admin;
 
     private BenchStack(KafkaBroker kafka, MongoWireServer mongo, Admin admin) {
@@ -92,8 +92,8 @@ public final class BenchStack implements AutoCloseable {
         return secretKey;
     }
 
-    public PasswordCipher cipher() {
-        return PasswordCipher.fromBase64Key(secretKey);
+    public SecretCipher cipher() {
+        return SecretCipher.fromBase64Key(secretKey);
     }
 
     public Admin admin() {

@@ -2,11 +2,13 @@ package io.mailgw.bench.infra;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.mailgw.model.FieldViolation;
+import io.mailgw.model.auth.SecretField;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.AfterRead;
@@ -17,7 +19,7 @@ import io.mailgw.model.mailbox.MailboxType;
 import io.mailgw.model.mailbox.MailboxValidator;
 import io.mailgw.model.mailbox.SmtpSecurity;
 import io.mailgw.model.mailbox.StartFrom;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 
@@ -40,9 +42,9 @@ public final class ConfigurationSeeder implements AutoCloseable {
     private final MailboxRepository mailboxes;
     private final ContractRepository contracts;
     private final SettingsRepository settings;
-    private final PasswordCipher cipher;
+    private final SecretCipher cipher;
 
-    public ConfigurationSeeder(String mongoUri, PasswordCipher cipher) {
+    public ConfigurationSeeder(String mongoUri, SecretCipher cipher) {
         ConnectionString connection = new ConnectionString(mongoUri);
         this.client = MongoClients.create(connection);
         MongoRepositoryFactory repositories = new MongoRepositoryFactory(
@@ -78,7 +80,7 @@ public final class ConfigurationSeeder implements AutoCloseable {
                              int intervalSeconds, StartFrom startFrom) {
         Instant now = Instant.now();
         return Mailbox.builder().id(id).name("Bench " + id).type(MailboxType.INBOUND).contractId(CONTRACT_ID)
-                .host(host).port(port).username(username).password(cipher.encrypt(password))
+                .host(host).port(port).username(username).password(cipher.encrypt(password, id))
                 .protocol(InboundProtocol.IMAP).folder(Mailbox.DEFAULT_FOLDER).pollIntervalSeconds(intervalSeconds)
                 .afterRead(AfterRead.NONE, null).startFrom(startFrom).requireTls(false)
                 .createdAt(now).updatedAt(now).build();
@@ -87,7 +89,7 @@ public final class ConfigurationSeeder implements AutoCloseable {
     /** Saves mailboxes in one batch, after checking each as the API would. */
     public void saveValid(List<Mailbox> batch) {
         for (Mailbox mailbox : batch) {
-            List<FieldViolation> violations = MailboxValidator.validate(mailbox, mailbox.password() != null);
+            List<FieldViolation> violations = MailboxValidator.validate(mailbox, Set.of(SecretField.PASSWORD));
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("Bench mailbox " + mailbox.id() + " is invalid: " + violations);
             }
