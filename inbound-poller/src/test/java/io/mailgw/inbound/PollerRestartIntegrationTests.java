@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -15,12 +17,15 @@ import io.mailgw.events.MailReceived;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.testing.TestInfrastructure;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,8 +84,9 @@ class PollerRestartIntegrationTests {
             awaitTwoMorePolls(second.getBean(MailboxStatusRecorder.class), IMAP_ID);
             awaitTwoMorePolls(second.getBean(MailboxStatusRecorder.class), POP3_ID);
             int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            assertThat(get(port, "/actuator/health")).contains("\"status\":\"UP\"");
-            assertThat(get(port, "/actuator/prometheus"))
+            assertThat(get(port, "/actuator/health", null)).contains("\"status\":\"UP\"");
+            seedAdmin(second.getBean(MongoOperations.class));
+            assertThat(get(port, "/actuator/prometheus", "ops:admin-Pa55"))
                     .contains("mailgw_inbound_messages_published_total{mailbox=\"" + IMAP_ID + "\"");
         }
 
@@ -105,9 +111,20 @@ class PollerRestartIntegrationTests {
                 "--mailgw.inbound.min-poll-interval=1s");
     }
 
-    private static String get(int port, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    /** The actuator's metrics take a config-service user with role ADMIN. */
+    private static void seedAdmin(MongoOperations mongo) {
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("admin-Pa55");
+        mongo.save(new Document("_id", "ops").append("passwordHash", hash).append("roles", List.of("ADMIN"))
+                .append("enabled", true), "users");
+    }
+
+    private static String get(int port, String path, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
