@@ -1,5 +1,6 @@
 package io.mailgw.localstack;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -123,8 +124,12 @@ class SendPathIntegrationTests {
         engine.publish(Topics.OUTBOUND_REQUESTS, "xpto", request(requestId, "xpto", "SPECIFIC", "ana@cliente.example"));
         engine.publish(Topics.OUTBOUND_REQUESTS, "xpto", request(requestId, "xpto", "SPECIFIC", "ana@cliente.example"));
         JsonNode after = sendAndAwaitFinal("xpto", "SPECIFIC");
+        // the lane sends up to maxConnections requests at once: a later request may end first
+        await().atMost(Duration.ofSeconds(60)).until(() -> !finalStatuses(requestId).isEmpty()
+                && !mailWithSubject("Solicitud " + requestId).isEmpty());
 
         assertThat(after.path("status").asString()).isEqualTo("SENT");
+        assertThat(finalStatuses(requestId).get(0).path("status").asString()).isEqualTo("SENT");
         assertThat(mailWithSubject("Solicitud " + requestId)).hasSize(1);
         assertThat(finalStatuses(requestId)).hasSize(1);
     }
@@ -183,7 +188,7 @@ class SendPathIntegrationTests {
     private static JsonNode sendAndAwaitFinal(String contractId, String outbox) throws Exception {
         String requestId = "e2e-" + UUID.randomUUID();
         engine.publish(Topics.OUTBOUND_REQUESTS, contractId, request(requestId, contractId, outbox, "Ana <ana@cliente.example>"));
-        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !finalStatuses(requestId).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !finalStatuses(requestId).isEmpty());
         JsonNode status = finalStatuses(requestId).get(0);
         assertThat(status.path("context").path("flowId").asString()).isEqualTo("incident-default");
         assertThat(status.path("context").path("stepId").asString()).isEqualTo(requestId);
