@@ -110,7 +110,8 @@ public record OutboundProperties(
      * are paused while the requests in flight hold too many bytes.
      *
      * @param maxInFlightPerPartition requests read but not finished per partition; default 1,000
-     * @param maxInFlightBytes        bytes of requests read but not finished, all partitions; default 32 MB
+     * @param maxInFlightBytes        heap held by requests read but not finished, all partitions,
+     *                                estimated at four times their JSON; default 32 MB
      * @param commitInterval          how often finished offsets are committed; default 200 ms
      * @param shutdownTimeout         how long a shutdown waits for sends in progress; default 30 s
      */
