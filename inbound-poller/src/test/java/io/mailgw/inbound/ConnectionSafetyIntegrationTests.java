@@ -116,7 +116,7 @@ class ConnectionSafetyIntegrationTests {
         MailReceived event = topic.eventsOf(id).get(0);
         assertThat(event.protocol()).isEqualTo("IMAPS");
         assertThat(event.subject()).isEqualTo("Por IMAPS");
-        assertThat(status.read(id).state()).isEqualTo(MailboxState.OK);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status.read(id).state()).isEqualTo(MailboxState.OK));
     }
 
     @Test

@@ -10,7 +10,8 @@ import io.mailgw.testing.TestInfrastructure;
 
 /**
  * Inbound mailboxes on the local GreenMail server, polled every second (the tests lower the
- * poller's floor to match), passwords encrypted under the test key.
+ * poller's floor to match), passwords encrypted under the test key. GreenMail's plain IMAP and
+ * POP3 offer no STARTTLS, so the plain ones are allowed to log in without TLS ({@code requireTls} off).
  */
 final class TestMailboxes {
 
@@ -89,6 +90,6 @@ final class TestMailboxes {
         return Mailbox.builder().id(id).name("Test " + id).type(MailboxType.INBOUND).enabled(enabled)
                 .contractId(CONTRACT).host(HOST).port(port).username(user).password(CIPHER.encrypt(password))
                 .protocol(protocol).folder("INBOX").pollIntervalSeconds(1).afterRead(afterRead, null)
-                .startFrom(startFrom).build();
+                .startFrom(startFrom).requireTls(protocol.isImplicitTls()).build();
     }
 }

@@ -14,8 +14,9 @@ import io.mailgw.model.secret.EncryptedPassword;
 /**
  * The demo documents, all pointing at the demo mail server: the system default outbox, contract
  * {@code demo} with its own outbox, and an IMAP mailbox that reads the contract's support address.
- * Outboxes send without TLS or AUTH, as the demo server accepts; the ids are fixed so that a
- * restart finds them and seeds nothing twice.
+ * Outboxes send without TLS or AUTH, as the demo server accepts, and the inbox logs in over plain
+ * IMAP with {@code requireTls} off (the demo server offers no STARTTLS; it and its demo password
+ * never leave loopback); the ids are fixed so that a restart finds them and seeds nothing twice.
  *
  * @param host     the demo mail server's address
  * @param smtpPort its plain SMTP port
@@ -51,7 +52,8 @@ record DemoDocuments(String host, int smtpPort, int imapPort, String domain, Ins
         return Mailbox.builder().id(SUPPORT_INBOX_ID).name("Demo support inbox").type(MailboxType.INBOUND)
                 .contractId(CONTRACT_ID).host(host).port(imapPort).username(supportAddress()).password(password)
                 .protocol(InboundProtocol.IMAP).folder(Mailbox.DEFAULT_FOLDER).pollIntervalSeconds(POLL_INTERVAL_SECONDS)
-                .afterRead(AfterRead.MARK_SEEN, null).startFrom(StartFrom.ALL).createdAt(now).updatedAt(now).build();
+                .afterRead(AfterRead.MARK_SEEN, null).startFrom(StartFrom.ALL).requireTls(false).createdAt(now).updatedAt(now)
+                .build();
     }
 
     private Mailbox outbox(String id, String name, String contractId, String fromAddress, String fromName) {
