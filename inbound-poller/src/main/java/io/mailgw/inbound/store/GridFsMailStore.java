@@ -10,6 +10,8 @@ import java.util.Date;
 import java.util.List;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import io.mailgw.inbound.InboundPollerProperties;
 import io.mailgw.inbound.parse.BlobStore;
@@ -19,6 +21,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Component;
  * enforces no TTL, so this job does.
  */
 @Component
-public class GridFsMailStore implements BlobStore {
+public class GridFsMailStore implements BlobStore, InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(GridFsMailStore.class);
     private static final int SWEEP_PAGE = 1000;
@@ -49,9 +52,15 @@ public class GridFsMailStore implements BlobStore {
         this.retention = properties.rawRetention();
     }
 
-    /** The blob id of an event's raw message, the same for every copy of the event. */
-    public static String rawBlobId(String eventId) {
-        return GridFsWriter.idOf(rawKey(eventId)).toHexString();
+    /** The indexes of the GridFS layout, as the driver makes them, and one on the upload date for the sweep. */
+    @Override
+    public void afterPropertiesSet() {
+        mongo.getCollection(GridFsWriter.FILES).createIndex(Indexes.ascending("filename", "uploadDate"),
+                new IndexOptions().name("filename_1_uploadDate_1"));
+        mongo.getCollection(GridFsWriter.FILES).createIndex(Indexes.ascending("uploadDate"),
+                new IndexOptions().name("uploadDate_1"));
+        mongo.getCollection(GridFsWriter.CHUNKS).createIndex(Indexes.ascending("files_id", "n"),
+                new IndexOptions().name("files_id_1_n_1").unique(true));
     }
 
     /**
