@@ -86,6 +86,11 @@ final class TestMailboxes {
         return mailbox.toBuilder().idle(true).build();
     }
 
+    /** The same mailbox sending its password over TLS only, trusting {@code trustedCertificatePem} (may be null). */
+    static Mailbox requiringTls(Mailbox mailbox, String trustedCertificatePem) {
+        return mailbox.toBuilder().requireTls(true).trustedCertificatePem(trustedCertificatePem).build();
+    }
+
     /** The same mailbox switched on. */
     static Mailbox enabled(Mailbox mailbox) {
         return mailbox.toBuilder().enabled(true).build();

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -264,13 +267,18 @@ class PollScheduler implements SmartLifecycle {
         checkpoints.sweep();
     }
 
+    /** Gives the leases back, waiting a lease round at most: a MongoDB that is gone must not hold the shutdown. */
     private void releaseLeases() {
         try {
-            leases.releaseAll();
+            CompletableFuture.runAsync(leases::releaseAll)
+                    .get(leases.roundInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
-        catch (RuntimeException ex) {
+        catch (ExecutionException | TimeoutException ex) {
             log.warn("Giving back the mailbox leases failed ({}); other pollers take the mailboxes over when the "
-                    + "leases expire, within {} s", ex.getMessage(), properties.leasePeriod().toSeconds(), ex);
+                    + "leases expire, within {} s", ex.getMessage(), properties.leasePeriod().toSeconds());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 
