@@ -288,7 +288,9 @@ class PollScheduler implements SmartLifecycle {
                 job.run();
             }
             catch (RuntimeException ex) {
-                log.warn("{} failed ({}); next try in {} ms", what, ex.getMessage(), period.toMillis(), ex);
+                if (running) {
+                    log.warn("{} failed ({}); next try in {} ms", what, ex.getMessage(), period.toMillis(), ex);
+                }
             }
         }, delay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
