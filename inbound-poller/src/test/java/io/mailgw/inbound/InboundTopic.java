@@ -28,6 +28,11 @@ final class InboundTopic implements AutoCloseable {
         return recordsOf(mailboxId).stream().map(record -> EventJson.read(record.value(), MailReceived.class)).toList();
     }
 
+    /** Every event on the topic so far. */
+    List<MailReceived> eventsOfAll() {
+        return tail.records().stream().map(record -> EventJson.read(record.value(), MailReceived.class)).toList();
+    }
+
     @Override
     public void close() throws InterruptedException {
         tail.close();
