@@ -81,8 +81,7 @@ class ScaleOutIntegrationTests {
         try {
             Map<String, List<String>> spread = awaitSpread(3, 10);
             System.out.printf("Spread over 3 pollers: %s%n", counts(spread));
-            // the pollers created the topic: a tail finds its partitions now
-            topic = new InboundTopic();
+            topic = InboundTopic.whenCreated(WAIT);
             send(ids, "ronda 1");
             awaitPublished(ids, "ronda 1");
 

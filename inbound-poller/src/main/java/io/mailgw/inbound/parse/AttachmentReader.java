@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UnsupportedEncodingException;
 import java.security.DigestInputStream;
@@ -44,9 +45,14 @@ final class AttachmentReader {
                 return new Attachment(fileName, contentType, head.length, HexFormat.of().formatHex(digest.digest()),
                         Base64.getEncoder().encodeToString(head), null);
             }
+            // a sequence closes each stream it used up: the rest is drained here, its close is the try's
             String blobId = blobs.store(key, fileName, contentType,
-                    new SequenceInputStream(new ByteArrayInputStream(head), in));
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+                    new SequenceInputStream(new ByteArrayInputStream(head), new FilterInputStream(in) {
+                        @Override
+                        public void close() {
+                        }
+                    }));
+            in.transferTo(OutputStream.nullOutputStream());
             return new Attachment(fileName, contentType, in.count(), HexFormat.of().formatHex(digest.digest()), null,
                     blobId);
         }

@@ -2,6 +2,7 @@ package io.mailgw.inbound.parse;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,11 +13,13 @@ import java.util.Random;
 import io.mailgw.events.MailReceived;
 import io.mailgw.events.MailReceived.Attachment;
 import io.mailgw.inbound.raw.RawMessage;
+import io.mailgw.inbound.raw.RawSpool;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +111,29 @@ class ParseLimitsTests {
         assertThat(stored.size()).isEqualTo(content.length);
         assertThat(stored.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
         assertThat(blobs.get("mbx-in:1:9/attachment-1")).isEqualTo(content);
+    }
+
+    @Test
+    void aSpooledMessageIsParsedFromItsFileWithItsAttachmentStreamed(@TempDir Path spoolDir) throws Exception {
+        byte[] content = new byte[700 * 1024];
+        new Random(11).nextBytes(content);
+        MimeMultipart mixed = new MimeMultipart();
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setContent(content, "application/octet-stream");
+        attachment.setFileName("grande.bin");
+        mixed.addBodyPart(attachment);
+        byte[] raw = message(mixed);
+        RawSpool.Writer writer = new RawSpool(spoolDir, 1024).writer(raw.length);
+        writer.write(raw, 0, raw.length);
+
+        try (RawMessage spooled = writer.finish()) {
+            MailReceived event = new MailParser(limits(50, 1000, 1 << 20, 1 << 30)).parse(spooled, ORIGIN, blobStore);
+
+            assertThat(spooled.inMemory()).isFalse();
+            assertThat(event.parseError()).isNull();
+            assertThat(event.attachments().get(0).size()).isEqualTo(content.length);
+            assertThat(blobs.get("mbx-in:1:9/attachment-1")).isEqualTo(content);
+        }
     }
 
     private MailReceived parse(ParseLimits limits, byte[] raw) {
