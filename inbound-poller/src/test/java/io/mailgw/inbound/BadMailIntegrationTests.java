@@ -14,6 +14,7 @@ import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.testing.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +57,9 @@ class BadMailIntegrationTests {
 
     @Autowired
     private MailboxStatusRecorder status;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private String id;
     private String address;
@@ -105,6 +109,7 @@ class BadMailIntegrationTests {
         assertThat(nested.parseError()).contains("nested deeper than 50 levels");
         assertThat(nested.rawBlobId()).isNotNull();
         assertThat(topic.eventsOf(id).get(1).parseError()).isNull();
+        assertThat(meters.get("mailgw.inbound.parse.errors").tag("mailbox", id).counter().count()).isEqualTo(1);
     }
 
     @Test
