@@ -123,7 +123,7 @@ class BadMailIntegrationTests {
 
             mailboxes.save(TestMailboxes.imapInbox(id, proxy.port(), address, PASSWORD));
 
-            await().atMost(WAIT).until(() -> topic.eventsOf(id).size() >= 2);
+            await().dontCatchUncaughtExceptions().atMost(WAIT).until(() -> topic.eventsOf(id).size() >= 2);
             List<MailReceived> events = topic.eventsOf(id);
             assertThat(events).hasSize(2);
             assertThat(events.get(0).uid()).isEqualTo(1L);
@@ -133,7 +133,7 @@ class BadMailIntegrationTests {
             assertThat(events.get(0).sizeBytes()).isGreaterThan(600_000);
             assertThat(events.get(1).subject()).isEqualTo("El siguiente");
             assertThat(proxy.cutConnections()).isGreaterThanOrEqualTo(3);
-            await().atMost(WAIT).until(() -> status.read(id).state() == MailboxState.OK);
+            await().dontCatchUncaughtExceptions().atMost(WAIT).until(() -> status.read(id).state() == MailboxState.OK);
         }
     }
 }

@@ -83,12 +83,12 @@ class CutConnectionIntegrationTests {
             proxy.cutAfterServerBytes(300_000);
             mailboxes.save(TestMailboxes.imapInbox(ID, proxy.port(), USER, PASSWORD));
 
-            await().atMost(Duration.ofSeconds(180)).until(() -> lastUid() == MESSAGES);
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(180)).until(() -> lastUid() == MESSAGES);
 
             System.out.printf("%d connections, %d cut mid-stream%n", proxy.connections(), proxy.cutConnections());
             assertThat(proxy.cutConnections()).isGreaterThanOrEqualTo(2);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> topic.eventsOf(ID).size() >= MESSAGES);
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> topic.eventsOf(ID).size() >= MESSAGES);
         List<MailReceived> events = topic.eventsOf(ID);
         assertThat(events).extracting(MailReceived::uid)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, MESSAGES).boxed().toList());

@@ -3,6 +3,7 @@ package io.mailgw.inbound.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
@@ -14,6 +15,7 @@ import io.mailgw.inbound.poll.DrainOutcome;
 import io.mailgw.inbound.poll.MailFolder;
 import io.mailgw.inbound.poll.MailPoller;
 import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one read of one mailbox on a worker thread and decides, from how it ended, when the next
- * one is due: after the mailbox's interval (or the IDLE renewal time while it waits with IDLE);
+ * Runs one read of one mailbox on a worker thread, with the mailbox's settings as they are in
+ * MongoDB now (a mailbox switched off since the last refresh is not read; a changed one is read
+ * with its new settings on a new connection), and decides, from how it ended, when the next one is
+ * due: after the mailbox's interval (or the IDLE renewal time while it waits with IDLE);
  * after a failure with exponential backoff and jitter, up to {@code backoff-max}; after a refused
  * login only when its settings change or after {@code auth-retry}, so that no account is locked
  * out. Every read ends in the mailbox status: the state, the last error in plain words, the time of
@@ -33,6 +37,7 @@ final class MailboxReader {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);
 
+    private final MailboxRepository mailboxes;
     private final MailPoller poller;
     private final CheckpointStore checkpoints;
     private final MailboxLeaseRegistry leases;
@@ -43,8 +48,9 @@ final class MailboxReader {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    MailboxReader(MailPoller poller, CheckpointStore checkpoints, MailboxLeaseRegistry leases,
+    MailboxReader(MailboxRepository mailboxes, MailPoller poller, CheckpointStore checkpoints, MailboxLeaseRegistry leases,
                   MailboxStatusRecorder status, InboundPollerProperties properties, Clock clock, MeterRegistry meters) {
+        this.mailboxes = mailboxes;
         this.poller = poller;
         this.checkpoints = checkpoints;
         this.leases = leases;
@@ -62,6 +68,16 @@ final class MailboxReader {
      * @return whether the mailbox should be read again at once (more mail waits, or news came meanwhile)
      */
     boolean read(MailboxRuntime runtime, BooleanSupplier running, MailFolder.IdleListener listener) {
+        Optional<Mailbox> current = mailboxes.findById(runtime.id()).map(Mailbox::withDefaults);
+        if (current.isEmpty() || !current.get().enabled() || !current.get().isInbound()) {
+            // switched off or deleted since the last refresh, which gives the lease back
+            runtime.connection().close();
+            runtime.dueAt(clock.instant().plus(properties.refresh()));
+            return false;
+        }
+        if (!current.get().equals(runtime.mailbox())) {
+            runtime.reconfigured(current.get(), clock.instant());
+        }
         if (runtime.takeReconnect()) {
             runtime.connection().close();
         }

@@ -77,7 +77,7 @@ class PollScheduler implements SmartLifecycle {
                   Clock clock, MeterRegistry meters) {
         this.mailboxes = mailboxes;
         this.leases = leases;
-        this.reader = new MailboxReader(poller, checkpoints, leases, status, properties, clock, meters);
+        this.reader = new MailboxReader(mailboxes, poller, checkpoints, leases, status, properties, clock, meters);
         this.blobs = blobs;
         this.checkpoints = checkpoints;
         this.properties = properties;
