@@ -13,13 +13,21 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * A self-signed certificate for {@code 127.0.0.1} (subject alternative name {@code ip:127.0.0.1}, no
- * host name) that GreenMail's TLS servers (IMAPS, POP3S, SMTPS) present, made once per JVM with the
- * JDK's {@code keytool}. No JVM trusts it, so a client trusts it only when given {@link #pem()};
+ * host name) that GreenMail's TLS servers (IMAPS, POP3S, SMTPS) and this module's {@code ScriptedSmtpServer}
+ * present, made once per JVM with the JDK's {@code keytool}. No JVM trusts it, so a client trusts it only when given {@link #pem()};
  * GreenMail's own bundled certificate names no address at all, so no client can verify it.
  */
 public final class TestCertificate {
@@ -33,6 +41,43 @@ public final class TestCertificate {
     /** The certificate as PEM, as an admin pastes it into a mailbox's {@code trustedCertificatePem}. */
     public static String pem() {
         return Holder.PEM;
+    }
+
+    /**
+     * A TLS server context that presents this certificate, for this module's own servers (the
+     * {@code ScriptedSmtpServer}); a new context on each call.
+     */
+    public static SSLContext serverContext() {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(Holder.KEYS, PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("A TLS server context cannot be made with the test certificate", ex);
+        }
+    }
+
+    /**
+     * A TLS client context that trusts this certificate and nothing else, for a test's own client of a server
+     * that presents it; a new context on each call.
+     */
+    public static SSLContext trustingContext() {
+        try {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry(ALIAS, Holder.CERTIFICATE);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        }
+        catch (GeneralSecurityException | IOException ex) {
+            throw new IllegalStateException("A TLS client context cannot be made to trust the test certificate", ex);
+        }
     }
 
     /**
@@ -58,12 +103,13 @@ public final class TestCertificate {
     /** Made on first use, before GreenMail reads its key. */
     private static final class Holder {
 
-        static final Certificate CERTIFICATE = create();
+        static final KeyStore KEYS = create();
+        static final Certificate CERTIFICATE = certificate();
         static final String PEM = "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded())
                 + "\n-----END CERTIFICATE-----\n";
 
-        private static Certificate create() {
+        private static KeyStore create() {
             try {
                 Path keyStore = Files.createTempDirectory("mailgw-tls").resolve("greenmail.p12");
                 keyStore.getParent().toFile().deleteOnExit();
@@ -76,10 +122,19 @@ public final class TestCertificate {
                 try (InputStream in = Files.newInputStream(keyStore)) {
                     keys.load(in, PASSWORD.toCharArray());
                 }
-                return keys.getCertificate(ALIAS);
+                return keys;
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("The test certificate cannot be made", ex);
+            }
+            catch (GeneralSecurityException ex) {
+                throw new IllegalStateException("The test certificate cannot be read", ex);
+            }
+        }
+
+        private static Certificate certificate() {
+            try {
+                return KEYS.getCertificate(ALIAS);
             }
             catch (GeneralSecurityException ex) {
                 throw new IllegalStateException("The test certificate cannot be read", ex);

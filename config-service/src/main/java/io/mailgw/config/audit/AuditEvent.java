@@ -3,6 +3,8 @@ package io.mailgw.config.audit;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,14 +19,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *               the service made on its own
  * @param fields for a create, the fields set; for an update, the fields whose values differ; empty
  *               for a delete
+ * @param requestIds for a re-drive by request ids, the requests re-driven; left out otherwise
+ * @param count      for a re-drive, how many requests were re-driven; left out otherwise
  */
 @Document(AuditEvent.COLLECTION)
-record AuditEvent(@Id String id, Instant at, String actor, AuditAction action, Target target, List<String> fields) {
+record AuditEvent(@Id String id, Instant at, String actor, AuditAction action, Target target, List<String> fields,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> requestIds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer count) {
 
     static final String COLLECTION = "audit_events";
 
     AuditEvent {
         fields = List.copyOf(fields);
+        requestIds = requestIds == null ? List.of() : List.copyOf(requestIds);
     }
 
     /** The document changed. */

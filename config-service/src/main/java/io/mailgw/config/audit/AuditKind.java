@@ -5,5 +5,6 @@ public enum AuditKind {
     MAILBOX,
     CONTRACT,
     SETTINGS,
-    USER
+    USER,
+    DELIVERY
 }

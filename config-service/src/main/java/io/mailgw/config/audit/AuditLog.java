@@ -73,12 +73,32 @@ public class AuditLog implements InitializingBean {
         record(actor, AuditAction.DELETED, kind, id, List::of);
     }
 
+    /**
+     * A re-drive of failed deliveries: by outbox (its id is the target) or by request ids (named here).
+     *
+     * @param outboxId   the outbox whose failed requests were asked for, {@code null} when by ids
+     * @param requestIds the requests re-driven, when asked by ids
+     * @param count      how many requests were re-driven
+     */
+    public void redriven(String actor, String outboxId, List<String> requestIds, int count) {
+        try {
+            mongo.insert(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    actor == null ? SYSTEM : actor, AuditAction.REDRIVEN, new Target(AuditKind.DELIVERY, outboxId),
+                    List.of(), requestIds, count));
+        }
+        catch (RuntimeException ex) {
+            log.error("{} re-drove {} deliveries ({}), but writing its audit entry failed ({}); the re-drive stands "
+                    + "without one", actor, count, outboxId != null ? "of outbox " + outboxId : requestIds,
+                    ex.getMessage(), ex);
+        }
+    }
+
     private void record(String actor, AuditAction action, AuditKind kind, String id, Supplier<List<String>> fields) {
         List<String> names = List.of();
         try {
             names = fields.get();
             mongo.insert(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    actor == null ? SYSTEM : actor, action, new Target(kind, id), names));
+                    actor == null ? SYSTEM : actor, action, new Target(kind, id), names, null, null));
         }
         catch (RuntimeException ex) {
             log.error("{} {} {} by {} (fields {}) is saved, but writing its audit entry failed ({}); the change "

@@ -23,7 +23,8 @@ class OpenApiConfiguration {
     OpenAPI gatewayOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Mail gateway configuration API").version("v1")
-                        .description("Mailboxes, contracts, settings, users, the audit log, and export/import. "
+                        .description("Mailboxes, contracts, settings, users, the audit log, export/import, and the "
+                                + "delivery log with its re-drive. "
                                 + "Reading needs role VIEWER or ADMIN; changing, users and export/import need ADMIN. "
                                 + "Errors are RFC 9457 problem details with an errors array naming each field."))
                 .components(new Components().addSecuritySchemes(BASIC,
