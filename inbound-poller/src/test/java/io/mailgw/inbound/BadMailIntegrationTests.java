@@ -14,6 +14,7 @@ import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.testing.TestInfrastructure;
+import io.mailgw.testing.net.TcpProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

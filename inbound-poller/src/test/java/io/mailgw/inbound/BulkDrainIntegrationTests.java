@@ -77,7 +77,7 @@ class BulkDrainIntegrationTests {
             user.deliver(message);
         }
 
-        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", greenMail.getImap().getPort())) {
+        try (LineTap proxy = LineTap.to("127.0.0.1", greenMail.getImap().getPort())) {
             mailboxes.save(TestMailboxes.imapInboxMarkingSeen(ID, proxy.port(), USER, PASSWORD));
 
             await().atMost(Duration.ofSeconds(120)).until(() -> topic.eventsOf(ID).size() >= MESSAGES);

@@ -179,7 +179,7 @@ class ConnectionSafetyIntegrationTests {
     @Test
     void aMailboxThatRequiresTlsNeverSendsItsPasswordToAServerWithoutStartTls() {
         TestMail.send(smtpPort(), user, "Sin TLS", "no se lee");
-        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", greenMail.getImap().getPort())) {
+        try (LineTap proxy = LineTap.to("127.0.0.1", greenMail.getImap().getPort())) {
             mailboxes.save(TestMailboxes.requiringTls(TestMailboxes.imapInbox(id, proxy.port(), user, PASSWORD), null));
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(status.read(id).state())

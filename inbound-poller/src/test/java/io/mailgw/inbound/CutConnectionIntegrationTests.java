@@ -13,6 +13,7 @@ import io.mailgw.events.MailReceived;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.testing.TestInfrastructure;
+import io.mailgw.testing.net.TcpProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;

@@ -11,6 +11,7 @@ import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.testing.TestInfrastructure;
+import io.mailgw.testing.net.TcpProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -142,7 +143,7 @@ class ImapIdleIntegrationTests {
 
     @Test
     void withoutIdleOnTheServerTheMailboxIsPolledAtItsInterval() {
-        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", greenMail.getImap().getPort())
+        try (LineTap proxy = LineTap.to("127.0.0.1", greenMail.getImap().getPort())
                 .rewritingServerLines(line -> line.contains("CAPABILITY") ? line.replace(" IDLE", "") : line)) {
             Mailbox polledEverySecond = TestMailboxes.idling(TestMailboxes.imapInbox(id, proxy.port(), user, PASSWORD));
             mailboxes.save(polledEverySecond);
@@ -160,7 +161,7 @@ class ImapIdleIntegrationTests {
 
     @Test
     void aMailboxWithIdleSwitchedOffIsPolledOnItsKeptConnection() {
-        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", greenMail.getImap().getPort())) {
+        try (LineTap proxy = LineTap.to("127.0.0.1", greenMail.getImap().getPort())) {
             mailboxes.save(TestMailboxes.imapInbox(id, proxy.port(), user, PASSWORD));
             await().atMost(WAIT).until(() -> status.read(id).lastSuccessAt() != null);
 

@@ -15,29 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback TCP proxy a test can cut: {@link #cutAll()} drops every open connection now (a server
- * that drops its IDLE clients), {@link #cutAfterServerBytes(long)} drops each connection once that many
- * bytes went from the server to the client (a FETCH cut in the middle). For line protocols it also keeps
- * the lines clients sent ({@link #clientLines()}, to count commands) and may rewrite the server's lines
- * ({@link #rewritingServerLines}, to hide a capability). Small on purpose, with the cutting API of
- * test-infrastructure's coming {@code TcpProxy}, so that tests switch to it by their import.
+ * A loopback proxy for a line protocol such as IMAP that keeps the lines clients sent
+ * ({@link #clientLines()}, to count commands on the wire) and may rewrite the lines the server sends
+ * ({@link #rewritingServerLines}, to hide a capability). To cut connections, tests use
+ * test-infrastructure's {@link io.mailgw.testing.net.TcpProxy}.
  */
-public final class TcpProxy implements AutoCloseable {
+public final class LineTap implements AutoCloseable {
 
     private final String host;
     private final int targetPort;
     private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicInteger cutConnections = new AtomicInteger();
     private final List<String> clientLines = new CopyOnWriteArrayList<>();
-    private volatile long cutAfter = -1;
     private volatile UnaryOperator<String> serverLines;
 
-    private TcpProxy(String host, int targetPort) {
+    private LineTap(String host, int targetPort) {
         this.host = host;
         this.targetPort = targetPort;
         try {
@@ -46,33 +41,19 @@ public final class TcpProxy implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        daemon(this::accept, "tcp-proxy-accept").start();
+        daemon(this::accept, "line-tap-accept").start();
     }
 
-    public static TcpProxy to(String host, int port) {
-        return new TcpProxy(host, port);
+    public static LineTap to(String host, int port) {
+        return new LineTap(host, port);
     }
 
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** Drops every open connection now; new ones are served. */
-    public void cutAll() {
-        open.forEach(TcpProxy::closeQuietly);
-    }
-
-    /** Drops each connection, open or new, once {@code bytes} went from the server to the client on it. */
-    public void cutAfterServerBytes(long bytes) {
-        cutAfter = bytes;
-    }
-
-    public void stopCutting() {
-        cutAfter = -1;
-    }
-
     /** Rewrites each line the server sends (for a line protocol such as IMAP) before the client sees it. */
-    public TcpProxy rewritingServerLines(UnaryOperator<String> rewrite) {
+    public LineTap rewritingServerLines(UnaryOperator<String> rewrite) {
         serverLines = rewrite;
         return this;
     }
@@ -87,15 +68,10 @@ public final class TcpProxy implements AutoCloseable {
         return connections.get();
     }
 
-    /** Connections cut after their server bytes so far. */
-    public int cutConnections() {
-        return cutConnections.get();
-    }
-
     @Override
     public void close() {
         closeQuietly(listener);
-        cutAll();
+        open.forEach(LineTap::closeQuietly);
     }
 
     private void accept() {
@@ -106,9 +82,8 @@ public final class TcpProxy implements AutoCloseable {
                 connections.incrementAndGet();
                 open.add(client);
                 open.add(server);
-                AtomicLong fromServer = new AtomicLong();
-                daemon(() -> pump(client, server, null), "tcp-proxy-up").start();
-                daemon(() -> pump(server, client, fromServer), "tcp-proxy-down").start();
+                daemon(() -> pump(client, server, false), "line-tap-up").start();
+                daemon(() -> pump(server, client, true), "line-tap-down").start();
             }
             catch (IOException ex) {
                 // closed, or the target refused: the client sees its connection end
@@ -116,22 +91,17 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, AtomicLong counted) {
+    private void pump(Socket from, Socket to, boolean fromServer) {
         byte[] buffer = new byte[4096];
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        UnaryOperator<String> rewrite = counted != null ? serverLines : null;
+        UnaryOperator<String> rewrite = fromServer ? serverLines : null;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                int forward = read;
-                long limit = cutAfter;
-                if (counted != null && limit >= 0 && counted.get() + read >= limit) {
-                    forward = (int) Math.max(0, limit - counted.get());
-                }
                 if (rewrite == null) {
-                    out.write(buffer, 0, forward);
+                    out.write(buffer, 0, read);
                     out.flush();
                 }
-                for (int i = 0; i < forward && (counted == null || rewrite != null); i++) {
+                for (int i = 0; i < read && (!fromServer || rewrite != null); i++) {
                     line.write(buffer[i]);
                     if (buffer[i] == '\n') {
                         String text = line.toString(StandardCharsets.ISO_8859_1);
@@ -144,10 +114,6 @@ public final class TcpProxy implements AutoCloseable {
                             clientLines.add(text.strip());
                         }
                     }
-                }
-                if (counted != null && counted.addAndGet(forward) >= limit && limit >= 0) {
-                    cutConnections.incrementAndGet();
-                    break;
                 }
             }
         }
