@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * Where each mailbox's reading stands, with single-document atomic writes only (no transactions,
  * so that the embedded wire server and any MongoDB behave alike): {@code inbound_checkpoints} (one
  * document per mailbox, fenced by the lease token), {@code inbound_pop3_uidls} (one document per
- * handled POP3 message) and {@code inbound_fingerprints} (one per published IMAP message, kept for
- * the raw retention period, swept by {@link #sweep()}).
+ * handled POP3 message) and {@code inbound_fingerprints} (the fingerprints of a published IMAP
+ * batch, one document per batch, kept for the raw retention period, swept by {@link #sweep()}).
  */
 @Component
 public class CheckpointStore implements InitializingBean {
@@ -52,6 +52,8 @@ public class CheckpointStore implements InitializingBean {
     public void afterPropertiesSet() {
         mongo.getCollection(POP3_UIDLS).createIndex(Indexes.ascending("mailboxId"), new IndexOptions().name("mailboxId"));
         mongo.getCollection(FINGERPRINTS).createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
+        mongo.getCollection(FINGERPRINTS).createIndex(Indexes.ascending("mailboxId", "keys"),
+                new IndexOptions().name("mailboxId_keys"));
     }
 
     /**

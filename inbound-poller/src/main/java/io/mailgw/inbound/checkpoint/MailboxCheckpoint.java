@@ -96,9 +96,13 @@ public final class MailboxCheckpoint {
         if (handled.isEmpty()) {
             return;
         }
-        CheckpointStore.insertIgnoringDuplicates(mongo, CheckpointStore.FINGERPRINTS, fingerprints.stream()
-                .map(fingerprint -> new Document("_id", lease.mailboxId() + "/" + fingerprint.key())
-                        .append("at", Date.from(clock.instant()))).toList());
+        if (!fingerprints.isEmpty()) {
+            // one document per batch: a write per batch, not per message
+            CheckpointStore.insertIgnoringDuplicates(mongo, CheckpointStore.FINGERPRINTS, List.of(new Document("_id",
+                    lease.mailboxId() + "/" + handled.get(0).key()).append("mailboxId", lease.mailboxId())
+                    .append("keys", fingerprints.stream().map(Fingerprint::key).toList())
+                    .append("at", Date.from(clock.instant()))));
+        }
         Update clear = new Update().unset("attemptAt").unset("attempts");
         if (handled.get(0) instanceof Position.Imap first) {
             long lastUid = handled.stream().mapToLong(position -> ((Position.Imap) position).uid()).max().orElseThrow();
@@ -116,12 +120,11 @@ public final class MailboxCheckpoint {
         if (fingerprints.isEmpty()) {
             return Set.of();
         }
-        Set<String> ids = mongo.find(Query.query(Criteria.where("_id").in(fingerprints.stream()
-                .map(fingerprint -> lease.mailboxId() + "/" + fingerprint.key()).toList())), Document.class,
-                CheckpointStore.FINGERPRINTS).stream().map(document -> document.getString("_id"))
-                .collect(Collectors.toSet());
-        return fingerprints.stream().filter(fingerprint -> ids.contains(lease.mailboxId() + "/" + fingerprint.key()))
-                .collect(Collectors.toSet());
+        List<String> asked = fingerprints.stream().map(Fingerprint::key).toList();
+        Set<String> found = mongo.find(Query.query(Criteria.where("mailboxId").is(lease.mailboxId()).and("keys").in(asked)),
+                Document.class, CheckpointStore.FINGERPRINTS).stream()
+                .flatMap(document -> document.getList("keys", String.class).stream()).collect(Collectors.toSet());
+        return fingerprints.stream().filter(fingerprint -> found.contains(fingerprint.key())).collect(Collectors.toSet());
     }
 
     /**

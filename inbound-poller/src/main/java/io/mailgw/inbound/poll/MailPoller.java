@@ -135,30 +135,56 @@ public class MailPoller {
             this.until = until;
         }
 
-        /** @return whether new messages wait still */
+        /**
+         * One batch is in flight at most while the next is fetched, kept and parsed: the acks of batch N
+         * arrive while batch N+1 is read, and N is checkpointed and confirmed before N+1 is sent. Messages
+         * read one at a time (after a failure) go one by one, nothing in flight.
+         *
+         * @return whether new messages wait still
+         */
         boolean run(MailFolder folder) throws MessagingException, IOException, InterruptedException {
-            while (keepGoing.getAsBoolean()) {
-                Listing listing = folder.list(care.singles() > 0 ? 1 : properties.batchSize(),
-                        properties.batchBytes().toBytes());
-                if (listing.isEmpty()) {
-                    care.trusted();
-                    return false;
+            BatchSink.Publishing inFlight = null;
+            try {
+                while (keepGoing.getAsBoolean()) {
+                    Listing listing = folder.list(care.singles() > 0 ? 1 : properties.batchSize(),
+                            properties.batchBytes().toBytes());
+                    if (listing.isEmpty()) {
+                        care.trusted();
+                        return false;
+                    }
+                    if (care.suspect()) {
+                        BatchSink.Publishing previous = inFlight;
+                        inFlight = null;
+                        land(folder, previous);
+                        if (passedAsUnreadable(folder, listing.refs().get(0))) {
+                            continue;
+                        }
+                    }
+                    BatchSink.Publishing next = publish(folder, listing.refs());
+                    BatchSink.Publishing previous = inFlight;
+                    inFlight = null;
+                    land(folder, previous);
+                    if (care.singles() > 0) {
+                        land(folder, next);
+                    }
+                    else {
+                        inFlight = next;
+                    }
+                    if (care.singles() == 0) {
+                        care.trusted();
+                    }
+                    if (!listing.more()) {
+                        return false;
+                    }
+                    if (!clock.instant().isBefore(until)) {
+                        return true;
+                    }
                 }
-                if (care.suspect() && passedAsUnreadable(folder, listing.refs().get(0))) {
-                    continue;
-                }
-                batch(folder, listing.refs());
-                if (care.singles() == 0) {
-                    care.trusted();
-                }
-                if (!listing.more()) {
-                    return false;
-                }
-                if (!clock.instant().isBefore(until)) {
-                    return true;
-                }
+                return false;
             }
-            return false;
+            finally {
+                land(folder, inFlight);
+            }
         }
 
         /**
@@ -181,17 +207,26 @@ public class MailPoller {
             return true;
         }
 
-        private void batch(MailFolder folder, List<MessageRef> refs)
-                throws MessagingException, IOException, InterruptedException {
+        /** Fetches the batch, keeps and parses it, and sends it without waiting. */
+        private BatchSink.Publishing publish(MailFolder folder, List<MessageRef> refs)
+                throws MessagingException, IOException {
             Timer.Sample fetching = Timer.start(meters);
             List<FetchedMessage> fetched = folder.fetch(refs);
             fetching.stop(meters.timer("mailgw.inbound.fetch", "protocol", String.valueOf(mailbox.inbound().protocol())));
             try {
                 requireLease();
-                finish(folder, sink.publish(mailbox, fetched, checkpoint::known));
+                return sink.publish(mailbox, fetched, checkpoint::known);
             }
             finally {
                 fetched.forEach(FetchedMessage::close);
+            }
+        }
+
+        /** Waits for a batch in flight, if any, and finishes it. */
+        private void land(MailFolder folder, BatchSink.Publishing inFlight)
+                throws MessagingException, InterruptedException {
+            if (inFlight != null) {
+                finish(folder, inFlight.await());
             }
         }
 
@@ -199,8 +234,12 @@ public class MailPoller {
         private void finish(MailFolder folder, PublishedBatch batch) throws MessagingException {
             if (!batch.acked().isEmpty()) {
                 List<Position> positions = batch.acked().stream().map(MessageRef::position).toList();
+                Timer.Sample checkpointing = Timer.start(meters);
                 checkpoint.advance(positions, batch.fingerprints());
+                checkpointing.stop(meters.timer("mailgw.inbound.batch.step", "step", "checkpoint"));
+                Timer.Sample confirming = Timer.start(meters);
                 folder.confirm(batch.acked());
+                confirming.stop(meters.timer("mailgw.inbound.batch.step", "step", "confirm"));
                 published += batch.acked().size();
                 if (care.singles() > 0) {
                     care.oneReadSingly();

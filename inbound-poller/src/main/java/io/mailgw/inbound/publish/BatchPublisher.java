@@ -22,6 +22,7 @@ import io.mailgw.inbound.checkpoint.Fingerprint;
 import io.mailgw.inbound.parse.MailParser;
 import io.mailgw.inbound.parse.MessageOrigin;
 import io.mailgw.inbound.poll.BatchSink;
+import io.mailgw.inbound.poll.BatchSink.Publishing;
 import io.mailgw.inbound.poll.FetchedMessage;
 import io.mailgw.inbound.poll.MessagePublishException;
 import io.mailgw.inbound.poll.MessageRef;
@@ -29,6 +30,7 @@ import io.mailgw.inbound.poll.PublishedBatch;
 import io.mailgw.inbound.store.GridFsMailStore;
 import io.mailgw.model.mailbox.Mailbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -38,12 +40,14 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes a batch: first every raw message into GridFS (raw before parsing), then each one parsed
  * and sent as {@code MailReceived} without waiting, keyed by mailbox id with CloudEvents headers
- * ({@code ce_id} = event id), then one wait for all of Kafka's acks (acks=all, idempotent
- * producer). The answer names the longest run of messages, from the first, that Kafka
+ * ({@code ce_id} = event id); the caller then waits once for all of Kafka's acks (acks=all,
+ * idempotent producer), when it suits it. The answer names the longest run of messages, from the first, that Kafka
  * acknowledged: only those may be checkpointed and confirmed. A message that may have been
  * published before under other ids (after a UIDVALIDITY change) is skipped when its fingerprint
  * is known, and counts as handled. Counts {@code mailgw.inbound.messages.published} and
- * {@code mailgw.inbound.parse.errors} per mailbox, {@code mailgw.inbound.duplicates.skipped}.
+ * {@code mailgw.inbound.parse.errors} per mailbox, {@code mailgw.inbound.duplicates.skipped}, and times
+ * each batch's steps ({@code mailgw.inbound.batch.step}: store, parse, send, and acks: the time the
+ * poller waited for them).
  */
 @Component
 public class BatchPublisher implements BatchSink {
@@ -72,23 +76,33 @@ public class BatchPublisher implements BatchSink {
     }
 
     @Override
-    public PublishedBatch publish(Mailbox mailbox, List<FetchedMessage> batch, Function<Set<Fingerprint>, Set<Fingerprint>> known)
-            throws InterruptedException {
-        List<String> rawBlobIds = store.storeRaw(mailbox.id(), batch.stream()
-                .map(message -> new GridFsMailStore.Raw(message.ref().eventId(), message.raw())).toList());
+    public Publishing publish(Mailbox mailbox, List<FetchedMessage> batch, Function<Set<Fingerprint>, Set<Fingerprint>> known) {
+        Timer.Sample storing = Timer.start(meters);
+        List<String> rawBlobIds = store.storeRaw(mailbox.id(), batch.stream().map(message -> raw(mailbox, message))
+                .toList());
+        storing.stop(step("store"));
+        Timer.Sample parsing = Timer.start(meters);
         List<Parsed> parsed = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             FetchedMessage message = batch.get(i);
             MailReceived event = parser.parse(message.raw(), origin(mailbox, message.ref(), rawBlobIds.get(i)), store);
             parsed.add(new Parsed(message.ref(), event, Fingerprint.of(event.messageId(), message.raw().sha256())));
         }
+        parsing.stop(step("parse"));
         Set<Fingerprint> skip = duplicates(parsed, known);
+        Timer.Sample sending = Timer.start(meters);
         List<CompletableFuture<SendResult<String, String>>> sent = new ArrayList<>(parsed.size());
         for (Parsed message : parsed) {
             sent.add(skip.contains(message.fingerprint()) && message.ref().recheck()
                     ? CompletableFuture.completedFuture(null) : send(message.event()));
         }
-        return awaitAcks(mailbox, parsed, sent, skip.size());
+        sending.stop(step("send"));
+        return () -> {
+            Timer.Sample waiting = Timer.start(meters);
+            PublishedBatch published = awaitAcks(mailbox, parsed, sent, skip.size());
+            waiting.stop(step("acks"));
+            return published;
+        };
     }
 
     @Override
@@ -146,10 +160,22 @@ public class BatchPublisher implements BatchSink {
         }
     }
 
+    /** An IMAP message's raw blob follows its folder's others in the index, by UID. */
+    private static GridFsMailStore.Raw raw(Mailbox mailbox, FetchedMessage message) {
+        MessageRef ref = message.ref();
+        return ref.uid() == null ? new GridFsMailStore.Raw(ref.eventId(), message.raw())
+                : new GridFsMailStore.Raw(ref.eventId(), message.raw(), mailbox.id() + ":" + ref.uidValidity(), ref.uid());
+    }
+
     private MessageOrigin origin(Mailbox mailbox, MessageRef ref, String rawBlobId) {
         return new MessageOrigin(ref.eventId(), mailbox.id(), mailbox.contractId(),
                 mailbox.inbound().protocol() == null ? null : mailbox.inbound().protocol().name(),
                 mailbox.inbound().folder(), ref.uidValidity(), ref.uid(), ref.receivedAt(), clock.instant(), rawBlobId);
+    }
+
+    /** Time per batch of one step, so that an operator sees where a batch's time goes. */
+    private Timer step(String name) {
+        return meters.timer("mailgw.inbound.batch.step", "step", name);
     }
 
     private void count(Mailbox mailbox, int published, int parseErrors, int skipped) {

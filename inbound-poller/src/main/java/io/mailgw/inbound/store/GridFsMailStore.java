@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -21,6 +26,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
@@ -35,7 +41,7 @@ import org.springframework.stereotype.Component;
  * enforces no TTL, so this job does.
  */
 @Component
-public class GridFsMailStore implements BlobStore, InitializingBean {
+public class GridFsMailStore implements BlobStore, InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GridFsMailStore.class);
     private static final int SWEEP_PAGE = 1000;
@@ -44,23 +50,43 @@ public class GridFsMailStore implements BlobStore, InitializingBean {
     private final GridFsWriter writer;
     private final Clock clock;
     private final Duration retention;
+    private final ExecutorService parallel;
 
     GridFsMailStore(MongoOperations mongo, Clock clock, InboundPollerProperties properties) {
         this.mongo = mongo;
         this.writer = new GridFsWriter(mongo);
         this.clock = clock;
         this.retention = properties.rawRetention();
+        AtomicInteger threads = new AtomicInteger();
+        this.parallel = Executors.newFixedThreadPool(properties.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "inbound-store-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** The indexes of the GridFS layout, as the driver makes them, and one on the upload date for the sweep. */
+    @Override
+    public void destroy() {
+        parallel.shutdownNow();
+    }
+
+    /**
+     * The indexes of the GridFS layout, and one on the upload date for the sweep. Chunks are found by
+     * file and number; uniqueness there comes from the chunks' ids, derived from their file's, so the
+     * index need not check it on every insert (a unique one the driver made before is kept).
+     */
     @Override
     public void afterPropertiesSet() {
         mongo.getCollection(GridFsWriter.FILES).createIndex(Indexes.ascending("filename", "uploadDate"),
                 new IndexOptions().name("filename_1_uploadDate_1"));
         mongo.getCollection(GridFsWriter.FILES).createIndex(Indexes.ascending("uploadDate"),
                 new IndexOptions().name("uploadDate_1"));
-        mongo.getCollection(GridFsWriter.CHUNKS).createIndex(Indexes.ascending("files_id", "n"),
-                new IndexOptions().name("files_id_1_n_1").unique(true));
+        Document chunksKey = new Document("files_id", 1).append("n", 1);
+        boolean indexed = mongo.getCollection(GridFsWriter.CHUNKS).listIndexes().into(new ArrayList<>()).stream()
+                .anyMatch(index -> chunksKey.equals(index.get("key", Document.class)));
+        if (!indexed) {
+            mongo.getCollection(GridFsWriter.CHUNKS).createIndex(chunksKey, new IndexOptions().name("files_id_1_n_1"));
+        }
     }
 
     /**
@@ -71,21 +97,25 @@ public class GridFsMailStore implements BlobStore, InitializingBean {
     public List<String> storeRaw(String mailboxId, List<Raw> messages) {
         Date now = Date.from(clock.instant());
         List<GridFsWriter.SmallFile> small = new ArrayList<>();
-        List<String> ids = new ArrayList<>(messages.size());
+        List<Document> files = new ArrayList<>(messages.size());
         for (Raw message : messages) {
-            ObjectId id = GridFsWriter.idOf(rawKey(message.eventId()));
+            ObjectId id = message.folder() == null ? GridFsWriter.idOf(rawKey(message.eventId()))
+                    : GridFsWriter.idOf(message.folder(), message.sequence());
             Document metadata = new Document("kind", "raw").append("eventId", message.eventId())
                     .append("mailboxId", mailboxId).append("_contentType", "message/rfc822");
             if (message.raw().inMemory()) {
-                small.add(new GridFsWriter.SmallFile(id, rawKey(message.eventId()), metadata, message.raw().bytes()));
+                small.add(new GridFsWriter.SmallFile(id, message.raw().bytes()));
             }
             else {
-                streamed(id, rawKey(message.eventId()), metadata, message.raw(), now);
+                streamed(id, rawKey(message.eventId()), message.raw());
             }
-            ids.add(id.toHexString());
+            files.add(GridFsWriter.fileDocument(id, rawKey(message.eventId()), metadata, message.raw().size(), now));
         }
-        writer.writeAll(small, now);
-        return ids;
+        // two collections, two connections: the file documents go in while the chunks do
+        CompletableFuture<Void> described = CompletableFuture.runAsync(() -> writer.writeFiles(files), parallel);
+        writer.writeChunks(small);
+        join(described);
+        return files.stream().map(file -> file.getObjectId("_id").toHexString()).toList();
     }
 
     @Override
@@ -115,9 +145,21 @@ public class GridFsMailStore implements BlobStore, InitializingBean {
         log.debug("Removed {} raw message(s) and attachment(s) stored before {}", removed, before.toInstant());
     }
 
-    private void streamed(ObjectId id, String key, Document metadata, RawMessage raw, Date now) {
+    private static void join(CompletableFuture<Void> write) {
+        try {
+            write.join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw ex;
+        }
+    }
+
+    private void streamed(ObjectId id, String key, RawMessage raw) {
         try (InputStream in = raw.open()) {
-            writer.write(id, key, metadata, in, now);
+            writer.writeChunks(id, in);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Storing the raw message " + key + " failed", ex);
@@ -128,7 +170,17 @@ public class GridFsMailStore implements BlobStore, InitializingBean {
         return eventId + "/raw.eml";
     }
 
-    /** One message's raw bytes under its event id. */
-    public record Raw(String eventId, RawMessage raw) {
+    /**
+     * One message's raw bytes under its event id.
+     *
+     * @param folder   where messages are numbered in order (an IMAP folder under its UIDVALIDITY), or
+     *                 {@code null}: their blobs then follow each other in the index
+     * @param sequence the message's number there (its UID)
+     */
+    public record Raw(String eventId, RawMessage raw, String folder, long sequence) {
+
+        public Raw(String eventId, RawMessage raw) {
+            this(eventId, raw, null, 0);
+        }
     }
 }
