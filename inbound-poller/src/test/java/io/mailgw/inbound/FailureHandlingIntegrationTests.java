@@ -12,7 +12,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailgw.events.MailReceived;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatus;
 import io.mailgw.model.status.MailboxStatusRecorder;
@@ -43,7 +43,7 @@ class FailureHandlingIntegrationTests {
 
     private static final String PASSWORD = "retry-Pa55word";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final PasswordCipher CIPHER = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+    private static final SecretCipher CIPHER = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(
@@ -130,7 +130,7 @@ class FailureHandlingIntegrationTests {
                 && status.read(witness).lastSuccessAt().isAfter(later));
         assertThat(status.read(id).failures()).as("no login tried again meanwhile").isEqualTo(1);
 
-        mailboxes.save(wrong.withPassword(CIPHER.encrypt(PASSWORD)));
+        mailboxes.save(wrong.toBuilder().password(CIPHER.encrypt(PASSWORD, id)).build());
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(topic.eventsOf(id)).extracting(MailReceived::subject)
                 .containsExactly("Tras corregir"));

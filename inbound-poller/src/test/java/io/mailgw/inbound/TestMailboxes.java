@@ -5,7 +5,7 @@ import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
 import io.mailgw.model.mailbox.StartFrom;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.testing.TestInfrastructure;
 
 /**
@@ -18,7 +18,7 @@ final class TestMailboxes {
 
     static final String HOST = "127.0.0.1";
     static final String CONTRACT = "xpto";
-    private static final PasswordCipher CIPHER = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+    private static final SecretCipher CIPHER = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
 
     private TestMailboxes() {
     }
@@ -99,7 +99,7 @@ final class TestMailboxes {
     private static Mailbox inbox(String id, InboundProtocol protocol, int port, String user, String password,
                                  StartFrom startFrom, AfterRead afterRead, boolean enabled) {
         return Mailbox.builder().id(id).name("Test " + id).type(MailboxType.INBOUND).enabled(enabled)
-                .contractId(CONTRACT).host(HOST).port(port).username(user).password(CIPHER.encrypt(password))
+                .contractId(CONTRACT).host(HOST).port(port).username(user).password(CIPHER.encrypt(password, id))
                 .protocol(protocol).folder("INBOX").pollIntervalSeconds(1).afterRead(afterRead, null)
                 .startFrom(startFrom).requireTls(protocol.isImplicitTls()).idle(false).build();
     }

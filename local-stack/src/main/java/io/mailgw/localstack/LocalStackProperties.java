@@ -38,6 +38,7 @@ public record LocalStackProperties(
         @DefaultValue @Valid Kafka kafka,
         @DefaultValue @Valid Mongo mongo,
         @DefaultValue @Valid Mail mail,
+        @DefaultValue @Valid OAuth2 oauth2,
         @DefaultValue @Valid Services services) {
 
     /**
@@ -88,6 +89,25 @@ public record LocalStackProperties(
         public List<String> addresses() {
             return USERS.stream().map(this::address).toList();
         }
+    }
+
+    /**
+     * The demo OAuth2 token endpoint (HTTPS, a self-signed certificate for the bind address that the
+     * services trust) and the demo user that logs in with its token over XOAUTH2. Not secrets: a demo
+     * on loopback, printed in the ready report.
+     *
+     * @param port         default 3443
+     * @param clientId     the demo app's client id; default demo-client
+     * @param clientSecret its secret; default demo-secret
+     * @param accessToken  the token the endpoint issues, the one the demo mail server accepts; default demo-token
+     * @param user         the local part of the demo user that logs in with it; default oauth
+     */
+    public record OAuth2(
+            @DefaultValue("3443") @Min(1) @Max(65535) int port,
+            @DefaultValue("demo-client") @NotBlank String clientId,
+            @DefaultValue("demo-secret") @NotBlank String clientSecret,
+            @DefaultValue("demo-token") @NotBlank String accessToken,
+            @DefaultValue("oauth") @NotBlank String user) {
     }
 
     /**

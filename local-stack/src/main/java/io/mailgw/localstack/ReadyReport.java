@@ -44,6 +44,11 @@ final class ReadyReport {
                 mail.smtpPort(), mail.imapPort(), mail.pop3Port(), mail.smtpsPort(), mail.imapsPort(),
                 mail.pop3sPort(), String.join(", ", mail.addresses()),
                 mail.password());
+        LocalStackProperties.OAuth2 oauth2 = properties.oauth2();
+        out.printf("  OAuth2 demo  token endpoint https://%s:%d/oauth2/token (client %s / %s) issues %s, which the "
+                + "demo mail server takes over XOAUTH2 for %s: mailboxes demo-oauth2-inbox and demo-oauth2-outbox "
+                + "(contract demo-oauth2)%n", host, oauth2.port(), oauth2.clientId(), oauth2.clientSecret(),
+                oauth2.accessToken(), mail.address(oauth2.user()));
         out.printf("  Send a test mail (contract demo, its own outbox, to %s):%n", mail.address("support"));
         out.println("    " + kcatExample(host, properties.kafka().port(), mail.address("support")));
         out.println("  Ctrl-C stops everything.");

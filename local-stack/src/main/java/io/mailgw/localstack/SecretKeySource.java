@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ final class SecretKeySource {
      */
     static String resolve(String configured, Path dataDir) throws IOException {
         String key = configured != null && !configured.isBlank() ? configured.trim() : fromFile(dataDir);
-        PasswordCipher.fromBase64Key(key);
+        SecretCipher.fromBase64Key(key);
         return key;
     }
 
@@ -40,7 +40,7 @@ final class SecretKeySource {
             return Files.readString(file, StandardCharsets.US_ASCII).trim();
         }
         Files.createDirectories(dataDir);
-        String key = PasswordCipher.newBase64Key();
+        String key = SecretCipher.newBase64Key();
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }

@@ -11,14 +11,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.mailgw.localstack.demo.DemoMailbox;
+import io.mailgw.localstack.demo.DemoOAuth2;
 import io.mailgw.localstack.demo.DemoSeeder;
 import io.mailgw.localstack.kafka.KafkaBroker;
 import io.mailgw.localstack.mail.DemoMailServer;
 import io.mailgw.localstack.mongo.MongoWireServer;
+import io.mailgw.localstack.oauth2.DemoTokenEndpoint;
 import io.mailgw.localstack.services.GatewayService;
 import io.mailgw.localstack.services.ServiceArguments;
 import io.mailgw.model.connect.ConnectGuardProperties;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -57,11 +59,17 @@ final class StackAssembly {
         LocalStackProperties.Mail mail = properties.mail();
         DemoMailbox demoMailbox = new DemoMailbox(host, mail.smtpPort(), mail.imapPort(), mail.domain(),
                 mail.password());
-        List<StackPart> parts = new ArrayList<>(List.of(kafka, mongo, new DemoMailServer(host, mail),
-                new DemoSeeder(mongoUri, PasswordCipher.fromBase64Key(secretKey), demoMailbox, clock)));
+        LocalStackProperties.OAuth2 oauth2 = properties.oauth2();
+        DemoTokenEndpoint tokens = DemoTokenEndpoint.prepare(host, oauth2, dataDir);
+        String oauth2User = mail.address(oauth2.user());
+        DemoOAuth2 demoOAuth2 = new DemoOAuth2(tokens.tokenUri(), oauth2.clientId(), oauth2.clientSecret(), oauth2User);
+        List<StackPart> parts = new ArrayList<>(List.of(kafka, mongo, tokens,
+                new DemoMailServer(host, mail, new DemoMailServer.OAuth2User(oauth2User, oauth2.accessToken())),
+                new DemoSeeder(mongoUri, SecretCipher.fromBase64Key(secretKey), demoMailbox, demoOAuth2, clock)));
         if (properties.services().enabled()) {
             parts.addAll(services(new ServiceArguments(kafka.bootstrapServers(), mongoUri, secretKey,
-                    connectAllow(), logLevels()).and("--mailgw.connect-ports=" + connectPorts())));
+                    connectAllow(), logLevels()).and("--mailgw.connect-ports=" + connectPorts(),
+                    "--mailgw.oauth2.trusted-certificate-pem=" + tokens.certificatePem())));
         }
         return parts;
     }

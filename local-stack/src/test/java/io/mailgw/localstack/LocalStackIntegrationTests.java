@@ -164,7 +164,7 @@ class LocalStackIntegrationTests {
                 .containsExactlyInAnyOrderElementsOf(DEMO_MAILBOX_IDS);
         Document inbox = mailboxes.stream().filter(doc -> doc.getString("_id").equals("demo-support-inbox"))
                 .findFirst().orElseThrow();
-        assertThat(inbox.get("password", Document.class).getString("ciphertext")).startsWith("v1:")
+        assertThat(inbox.getEmbedded(List.of("auth", "password", "ciphertext"), String.class)).startsWith("v2:")
                 .doesNotContain("demo");
         assertThat(db.getCollection("contracts").countDocuments(new Document("_id", "demo"))).isEqualTo(1);
         Document settings = db.getCollection("settings").find(new Document("_id", "system")).first();

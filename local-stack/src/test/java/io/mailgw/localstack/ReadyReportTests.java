@@ -23,7 +23,10 @@ class ReadyReportTests {
                 .contains("Kafka        127.0.0.1:9092")
                 .contains("mongodb://127.0.0.1:27017/mailgw")
                 .contains("SMTP 3025, IMAP 3143, POP3 3110 (TLS: 3465, 3993, 3995)")
-                .contains("support@demo.local, customer@demo.local");
+                .contains("support@demo.local, customer@demo.local")
+                .contains("OAuth2 demo  token endpoint https://127.0.0.1:3443/oauth2/token (client demo-client / "
+                        + "demo-secret) issues demo-token")
+                .contains("oauth@demo.local: mailboxes demo-oauth2-inbox and demo-oauth2-outbox");
     }
 
     @Test

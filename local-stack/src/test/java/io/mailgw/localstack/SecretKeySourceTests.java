@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +23,8 @@ class SecretKeySourceTests {
         Path file = dataDir.resolve(SecretKeySource.FILE_NAME);
         assertThat(Files.readString(file).trim()).isEqualTo(key);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        PasswordCipher cipher = PasswordCipher.fromBase64Key(key);
-        assertThat(cipher.decrypt(cipher.encrypt("s3cret"))).isEqualTo("s3cret");
+        SecretCipher cipher = SecretCipher.fromBase64Key(key);
+        assertThat(cipher.decrypt(cipher.encrypt("s3cret", "mbx-1"), "mbx-1")).isEqualTo("s3cret");
     }
 
     @Test
@@ -36,7 +36,7 @@ class SecretKeySourceTests {
 
     @Test
     void prefersTheConfiguredKeyAndWritesNoFile() throws Exception {
-        String configured = PasswordCipher.newBase64Key();
+        String configured = SecretCipher.newBase64Key();
 
         assertThat(SecretKeySource.resolve(configured, dataDir)).isEqualTo(configured);
         assertThat(dataDir.resolve(SecretKeySource.FILE_NAME)).doesNotExist();

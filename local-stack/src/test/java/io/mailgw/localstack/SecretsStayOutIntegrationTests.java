@@ -19,7 +19,9 @@ import io.mailgw.events.Topics;
 import io.mailgw.localstack.RunningGateway.Response;
 import io.mailgw.testing.ForeignEngine;
 import io.mailgw.testing.KafkaTopicTail;
+import io.mailgw.testing.TestCertificate;
 import io.mailgw.testing.TestInfrastructure;
+import io.mailgw.testing.TestOAuth2Provider;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,12 +41,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * No secret leaves the gateway: a run at DEBUG (the gateway's own loggers, Spring's web and
- * security) that creates, tests, uses and changes mailboxes with passwords (a connection test of
- * unsaved values too), polls an inbox, sends through an outbox with SMTP AUTH, fails a login on
- * purpose both ways, creates a user (once with a body that is not JSON), exports, imports and reads
- * the audit, and then searches everything it produced for each password and for the forms in which
- * HTTP Basic and SMTP AUTH carry them: the captured log, every response, every record (and header)
- * on every gateway topic, and the audit collection.
+ * security, the token client's HTTP) that creates, tests, uses and changes mailboxes with passwords
+ * (a connection test of unsaved values too), polls an inbox, sends through an outbox with SMTP AUTH,
+ * fails a login on purpose both ways, creates a user (once with a body that is not JSON), exports,
+ * imports and reads the audit; does the same with OAuth2 mailboxes (a client secret, a refresh
+ * token the provider rotates, a service account key, and the access tokens a real HTTPS token
+ * endpoint issues, sent over SASL XOAUTH2); and then searches everything it produced for each
+ * secret and for the forms in which HTTP Basic, SMTP AUTH and XOAUTH2 carry them: the captured log,
+ * every response, every record (and header) on every gateway topic, and the audit collection.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayOutIntegrationTests {
@@ -64,6 +68,12 @@ class SecretsStayOutIntegrationTests {
     /** Sent unquoted, so that the body is not JSON and the parser's message would quote it. */
     private static final String MALFORMED_PASSWORD = "Unquoted5ecret8841";
     private static final Duration A_WHILE = Duration.ofSeconds(60);
+    private static final String CLIENT_SECRET = "Cl13nt-Secr3t-6604";
+    private static final String ACCESS_TOKEN = "Acc3ss-T0ken-3391";
+    private static final String OAUTH2_USER = "oauth";
+    private static final TestOAuth2Provider PROVIDER = TestOAuth2Provider.start();
+    private static String refreshToken;
+    private static ServiceAccount serviceAccount;
 
     private static RunningGateway gateway;
     private static ForeignEngine engine;
@@ -74,7 +84,9 @@ class SecretsStayOutIntegrationTests {
     static void runEverythingThatTouchesAPassword() throws Exception {
         gateway = RunningGateway.start(DATABASE, "--mailgw.outbound.retry.delays=1s,1s",
                 "--logging.level.io.mailgw=DEBUG", "--logging.level.org.springframework.web=DEBUG",
-                "--logging.level.org.springframework.security=DEBUG");
+                "--logging.level.org.springframework.security=DEBUG",
+                "--logging.level.org.apache.hc.client5=DEBUG",
+                "--mailgw.oauth2.trusted-certificate-pem=" + TestCertificate.pem());
         engine = new ForeignEngine(TestInfrastructure.kafkaBootstrapServers());
         mailServer.setUser("desk@secret.example", "desk", INBOX_PASSWORD);
         mailServer.setUser("sender@secret.example", "sender", OUTBOX_PASSWORD);
@@ -101,8 +113,8 @@ class SecretsStayOutIntegrationTests {
                 mailServer.getSmtp().getServerSetup());
         await().atMost(A_WHILE).until(() -> topic(Topics.INBOUND_MESSAGES).records().stream()
                 .anyMatch(record -> record.value().contains(subject)));
-        awaitFinalStatus(send("SPECIFIC"), "SENT");
-        awaitFinalStatus(send("DEFAULT"), "FAILED");
+        awaitFinalStatus(send("secret", "SPECIFIC"), "SENT");
+        awaitFinalStatus(send("secret", "DEFAULT"), "FAILED");
         await().atMost(A_WHILE).until(() -> api("GET", "/api/v1/mailboxes/secret-wrong-in/status", null).body()
                 .contains("AUTH_FAILED"));
 
@@ -119,6 +131,42 @@ class SecretsStayOutIntegrationTests {
         api("GET", "/api/v1/mailboxes", null);
         await().atMost(A_WHILE).until(() -> topic(Topics.CONFIG_CHANGES).records().stream()
                 .anyMatch(record -> "secret-imported-in".equals(record.key())));
+        runEverythingThatTouchesAnOAuth2Secret();
+    }
+
+    /** OAuth2 mailboxes created, tested, read and sent through, their tokens over XOAUTH2. */
+    private static void runEverythingThatTouchesAnOAuth2Secret() throws Exception {
+        PROVIDER.registerClient("secret-client", CLIENT_SECRET);
+        PROVIDER.rotateRefreshTokens(true);
+        PROVIDER.issueAccessTokensAs(ACCESS_TOKEN);
+        refreshToken = PROVIDER.issueRefreshToken("secret-client");
+        serviceAccount = ServiceAccount.create("gateway@secret.iam.gserviceaccount.com");
+        PROVIDER.trustAssertionsOf(serviceAccount.email(), serviceAccount.publicKey());
+        mailServer.setUser(OAUTH2_USER + "@secret.example", OAUTH2_USER, ACCESS_TOKEN);
+        api("POST", "/api/v1/contracts", "{\"id\": \"secret-oauth2\", \"name\": \"Secret OAuth2\"}");
+        api("POST", "/api/v1/mailboxes", oauth2Inbox("secret-oauth2-in", "\"grant\": \"CLIENT_CREDENTIALS\", "
+                + "\"clientSecret\": \"" + CLIENT_SECRET + "\""));
+        api("POST", "/api/v1/mailboxes", oauth2Inbox("secret-jwt-in", "\"grant\": \"JWT_BEARER\", "
+                + "\"serviceAccountKey\": " + serviceAccount.keyJson()));
+        api("POST", "/api/v1/mailboxes", oauth2Outbox());
+        api("PUT", "/api/v1/contracts/secret-oauth2", "{\"name\": \"Secret OAuth2\", "
+                + "\"outboundMailboxId\": \"secret-oauth2-out\"}");
+        assertThat(api("POST", "/api/v1/mailboxes/secret-oauth2-in/test", null).body()).contains("\"ok\":true");
+        assertThat(api("POST", "/api/v1/mailboxes/secret-jwt-in/test", null).body()).contains("\"ok\":true");
+        assertThat(api("POST", "/api/v1/mailboxes/secret-oauth2-out/test", null).body()).contains("\"ok\":true");
+        assertThat(api("POST", "/api/v1/mailboxes/test", oauth2Inbox("secret-oauth2-unsaved", "\"grant\": "
+                + "\"CLIENT_CREDENTIALS\", \"clientSecret\": \"" + CLIENT_SECRET + "\"")).body())
+                .contains("\"ok\":true");
+
+        String subject = "OAuth2 " + UUID.randomUUID();
+        GreenMailUtil.sendTextEmail(OAUTH2_USER + "@secret.example", "ana@cliente.example", subject, "Hola.",
+                mailServer.getSmtp().getServerSetup());
+        await().atMost(A_WHILE).until(() -> topic(Topics.INBOUND_MESSAGES).records().stream()
+                .anyMatch(record -> record.value().contains(subject)));
+        awaitFinalStatus(send("secret-oauth2", "SPECIFIC"), "SENT");
+        api("GET", "/api/v1/mailboxes/secret-oauth2-out", null);
+        api("GET", "/api/v1/export", null);
+        api("GET", "/api/v1/audit?size=500", null);
     }
 
     @AfterAll
@@ -128,6 +176,7 @@ class SecretsStayOutIntegrationTests {
         }
         engine.close();
         gateway.close();
+        PROVIDER.close();
     }
 
     @Test
@@ -183,13 +232,23 @@ class SecretsStayOutIntegrationTests {
         }
     }
 
-    /** Every password of the run, and the forms in which HTTP Basic and SMTP AUTH carry them. */
+    /**
+     * Every password and OAuth2 secret of the run (refresh tokens as issued and as rotated, every
+     * access token issued, a piece of the service account's private key), and the forms in which
+     * HTTP Basic, SMTP AUTH and SASL XOAUTH2 carry them.
+     */
     private static List<String> secrets() {
         List<String> secrets = new ArrayList<>(List.of(INBOX_PASSWORD, OUTBOX_PASSWORD, WRONG_PASSWORD,
                 CHANGED_PASSWORD, IMPORTED_PASSWORD, USER_PASSWORD, UNSAVED_PASSWORD, MALFORMED_PASSWORD,
-                RunningGateway.ADMIN_PASSWORD, TestInfrastructure.TEST_SECRET_KEY));
+                RunningGateway.ADMIN_PASSWORD, TestInfrastructure.TEST_SECRET_KEY, CLIENT_SECRET, refreshToken,
+                serviceAccount.privateKeyBase64().substring(64, 128)));
+        secrets.addAll(PROVIDER.validRefreshTokens());
+        secrets.addAll(PROVIDER.accessTokens());
         for (String password : List.copyOf(secrets)) {
             secrets.add(base64(password));
+        }
+        for (String token : PROVIDER.accessTokens()) {
+            secrets.add(base64("user=" + OAUTH2_USER + "\u0001auth=Bearer " + token + "\u0001\u0001"));
         }
         secrets.add(base64(RunningGateway.ADMIN + ":" + RunningGateway.ADMIN_PASSWORD));
         secrets.add(base64("auditor:" + USER_PASSWORD));
@@ -208,12 +267,12 @@ class SecretsStayOutIntegrationTests {
         return response;
     }
 
-    private static String send(String outbox) throws Exception {
+    private static String send(String contract, String outbox) throws Exception {
         String requestId = "secret-" + UUID.randomUUID();
-        engine.publish(Topics.OUTBOUND_REQUESTS, "secret", """
-                {"requestId": "%s", "contractId": "secret", "outbox": "%s", "to": ["ana@cliente.example"],
+        engine.publish(Topics.OUTBOUND_REQUESTS, contract, """
+                {"requestId": "%s", "contractId": "%s", "outbox": "%s", "to": ["ana@cliente.example"],
                  "subject": "Solicitud %s", "text": "Registrada."}
-                """.formatted(requestId, outbox, requestId));
+                """.formatted(requestId, contract, outbox, requestId));
         return requestId;
     }
 
@@ -245,6 +304,27 @@ class SecretsStayOutIntegrationTests {
                  "port": %d, "username": "desk", "password": "%s", "protocol": "IMAP", "folder": "INBOX",
                  "pollIntervalSeconds": 10, "afterRead": "MARK_SEEN", "startFrom": "ALL", "requireTls": false}
                 """.formatted(id, id, mailServer.getImap().getPort(), password);
+    }
+
+    private static String oauth2Inbox(String id, String grantAndSecret) {
+        return """
+                {"id": "%s", "name": "Mesa %s", "type": "INBOUND", "contractId": "secret-oauth2",
+                 "host": "127.0.0.1", "port": %d, "username": "%s", "protocol": "IMAP", "folder": "INBOX",
+                 "pollIntervalSeconds": 10, "afterRead": "MARK_SEEN", "startFrom": "ALL", "requireTls": false,
+                 "auth": {"method": "OAUTH2", "provider": "GENERIC", "clientId": "secret-client", %s,
+                          "tokenUri": "%s", "scope": "mail"}}
+                """.formatted(id, id, mailServer.getImap().getPort(), OAUTH2_USER, grantAndSecret, PROVIDER.tokenUri());
+    }
+
+    private static String oauth2Outbox() {
+        return """
+                {"id": "secret-oauth2-out", "name": "Salida OAuth2", "type": "OUTBOUND", "host": "127.0.0.1",
+                 "port": %d, "username": "%s", "security": "NONE", "authRequired": true,
+                 "fromAddress": "%s@secret.example", "auth": {"method": "OAUTH2", "provider": "GENERIC",
+                 "grant": "REFRESH_TOKEN", "clientId": "secret-client", "clientSecret": "%s", "refreshToken": "%s",
+                 "tokenUri": "%s", "scope": "mail"}}
+                """.formatted(mailServer.getSmtp().getPort(), OAUTH2_USER, OAUTH2_USER, CLIENT_SECRET, refreshToken,
+                PROVIDER.tokenUri());
     }
 
     private static String outbox(String id, String password) {

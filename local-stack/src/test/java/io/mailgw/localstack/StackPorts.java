@@ -12,15 +12,15 @@ import java.util.Set;
  */
 record StackPorts(int kafkaPort, int controllerPort, int mongoPort, int smtpPort, int imapPort, int pop3Port,
         int smtpsPort, int imapsPort, int pop3sPort, int configServicePort, int inboundPollerPort,
-        int outboundSenderPort) {
+        int outboundSenderPort, int oauth2Port) {
 
     static StackPorts free() {
         Set<Integer> ports = new LinkedHashSet<>();
-        while (ports.size() < 12) {
+        while (ports.size() < 13) {
             ports.add(freePort());
         }
         int[] p = ports.stream().mapToInt(Integer::intValue).toArray();
-        return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
+        return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12]);
     }
 
     private static int freePort() {
@@ -45,7 +45,8 @@ record StackPorts(int kafkaPort, int controllerPort, int mongoPort, int smtpPort
                 "--mailgw.localstack.mail.pop3s-port=" + pop3sPort,
                 "--mailgw.localstack.services.config-service-port=" + configServicePort,
                 "--mailgw.localstack.services.inbound-poller-port=" + inboundPollerPort,
-                "--mailgw.localstack.services.outbound-sender-port=" + outboundSenderPort);
+                "--mailgw.localstack.services.outbound-sender-port=" + outboundSenderPort,
+                "--mailgw.localstack.oauth2.port=" + oauth2Port);
     }
 
     String kafkaBootstrap() {

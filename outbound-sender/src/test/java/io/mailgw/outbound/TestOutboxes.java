@@ -5,7 +5,7 @@ import java.time.Instant;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
 import io.mailgw.model.mailbox.SmtpSecurity;
-import io.mailgw.model.secret.EncryptedPassword;
+import io.mailgw.model.secret.EncryptedSecret;
 
 /** Outbound mailboxes as the tests need them. */
 public final class TestOutboxes {
@@ -27,7 +27,7 @@ public final class TestOutboxes {
 
     /** An enabled outbox that logs in with {@code username} and the stored (encrypted) password. */
     public static Mailbox authenticatedSmtp(String id, int port, String fromAddress, String username,
-                                            EncryptedPassword password) {
+                                            EncryptedSecret password) {
         return outbox(id, true, port, fromAddress, username, password);
     }
 
@@ -40,7 +40,7 @@ public final class TestOutboxes {
      * An outbox that speaks TLS from the first byte (SMTPS) to 127.0.0.1 and logs in, trusting
      * {@code trustedCertificatePem} for its server (none when {@code null}).
      */
-    public static Mailbox smtps(String id, int port, String fromAddress, String username, EncryptedPassword password,
+    public static Mailbox smtps(String id, int port, String fromAddress, String username, EncryptedSecret password,
                                 String trustedCertificatePem) {
         return on(outbox(id, true, port, fromAddress, username, password), "127.0.0.1", SmtpSecurity.SSL,
                 trustedCertificatePem);
@@ -49,7 +49,7 @@ public final class TestOutboxes {
     /** An inbound mailbox, which is never usable as an outbox. */
     public static Mailbox imapInbox(String id) {
         return Mailbox.builder().id(id).name("Inbox " + id).type(MailboxType.INBOUND).host("127.0.0.1").port(143)
-                .username("user").password(new EncryptedPassword("v1:AAAA")).createdAt(CREATED).updatedAt(CREATED)
+                .username("user").password(new EncryptedSecret("v2:00000000:AAAA")).createdAt(CREATED).updatedAt(CREATED)
                 .build().withDefaults();
     }
 
@@ -58,7 +58,7 @@ public final class TestOutboxes {
     }
 
     private static Mailbox outbox(String id, boolean enabled, int port, String fromAddress, String username,
-                                  EncryptedPassword password) {
+                                  EncryptedSecret password) {
         return Mailbox.builder().id(id).name("Outbox " + id).type(MailboxType.OUTBOUND).enabled(enabled)
                 .host("127.0.0.1").port(port).username(username).password(password)
                 .from(fromAddress, "Gateway " + id).security(SmtpSecurity.NONE).authRequired(username != null)

@@ -5,10 +5,7 @@ import java.util.List;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -17,30 +14,23 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * per type, matching only documents still flat, so every service may run it at once and a second
  * run changes nothing.
  */
-class MailboxShapeMigration implements InitializingBean {
-
-    private static final Logger log = LoggerFactory.getLogger(MailboxShapeMigration.class);
+final class MailboxShapeMigration {
 
     private static final List<String> SERVER = List.of("host", "port", "trustedCertificatePem");
     private static final List<String> INBOUND = List.of("protocol", "folder", "pollIntervalSeconds", "afterRead",
             "moveToFolder", "startFrom");
     private static final List<String> OUTBOUND = List.of("fromAddress", "fromName", "security", "authRequired");
 
-    private final MongoOperations mongo;
-
-    MailboxShapeMigration(MongoOperations mongo) {
-        this.mongo = mongo;
+    private MailboxShapeMigration() {
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        long moved = migrate(MailboxType.INBOUND, "inbound", INBOUND) + migrate(MailboxType.OUTBOUND, "outbound", OUTBOUND);
-        if (moved > 0) {
-            log.info("Moved {} mailbox(es) from the flat shape into server, inbound and outbound parts", moved);
-        }
+    /** @return how many mailboxes were moved */
+    static long migrate(MongoOperations mongo) {
+        return migrate(mongo, MailboxType.INBOUND, "inbound", INBOUND)
+                + migrate(mongo, MailboxType.OUTBOUND, "outbound", OUTBOUND);
     }
 
-    private long migrate(MailboxType type, String part, List<String> fields) {
+    private static long migrate(MongoOperations mongo, MailboxType type, String part, List<String> fields) {
         Document renames = new Document();
         SERVER.forEach(field -> renames.append(field, "server." + field));
         fields.forEach(field -> renames.append(field, part + "." + field));

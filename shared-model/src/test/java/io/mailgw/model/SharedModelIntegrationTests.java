@@ -2,6 +2,7 @@ package io.mailgw.model;
 
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -17,7 +18,12 @@ import io.mailgw.model.mailbox.MailboxType;
 import io.mailgw.model.mailbox.OutboundSettings;
 import io.mailgw.model.mailbox.SmtpSecurity;
 import io.mailgw.model.mailbox.StartFrom;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.auth.PasswordLogin;
+import io.mailgw.model.auth.SecretField;
+import io.mailgw.model.secret.EncryptedSecret;
+import io.mailgw.model.secret.SecretCipher;
+import io.mailgw.model.secret.SecretReEncryption;
+import io.mailgw.model.secret.StoredSecrets;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.model.status.MailboxState;
@@ -40,7 +46,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.mailgw.model.secret.LegacySecrets.legacy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The documents, repositories and recorder against the MongoDB wire server over a socket. */
 @SpringBootTest(classes = SharedModelIntegrationTests.App.class)
@@ -58,7 +66,9 @@ class SharedModelIntegrationTests {
     @Autowired
     MailboxStatusRecorder statusRecorder;
     @Autowired
-    PasswordCipher cipher;
+    SecretCipher cipher;
+    @Autowired
+    SecretReEncryption reEncryption;
     @Autowired
     MongoOperations mongo;
     @Autowired
@@ -79,7 +89,7 @@ class SharedModelIntegrationTests {
     @Test
     void storesTheMailboxWithItsPasswordEncryptedOnly() {
         Mailbox outbox = Mailbox.builder().id("mbx-out").name("Out").type(MailboxType.OUTBOUND).host("smtp.x.example")
-                .port(587).username("u").password(cipher.encrypt("pa55word")).from("noreply@x.example", null)
+                .port(587).username("u").password(cipher.encrypt("pa55word", "mbx-out")).from("noreply@x.example", null)
                 .security(SmtpSecurity.STARTTLS).authRequired(true).build();
 
         mailboxes.save(outbox);
@@ -87,7 +97,7 @@ class SharedModelIntegrationTests {
         Document raw = mongo.getCollection(Mailbox.COLLECTION).find(new Document("_id", "mbx-out")).first();
         assertThat(raw.toJson()).doesNotContain("pa55word");
         Mailbox read = mailboxes.findById("mbx-out").orElseThrow();
-        assertThat(cipher.decrypt(read.password())).isEqualTo("pa55word");
+        assertThat(cipher.decrypt(((PasswordLogin) read.auth()).password(), "mbx-out")).isEqualTo("pa55word");
         assertThat(mailboxes.findByTypeAndEnabledTrue(MailboxType.OUTBOUND)).extracting(Mailbox::id).contains("mbx-out");
     }
 
@@ -102,8 +112,8 @@ class SharedModelIntegrationTests {
                 .append("type", "OUTBOUND").append("enabled", true).append("host", "smtp.x.example").append("port", 465)
                 .append("fromAddress", "noreply@x.example").append("security", "SSL").append("authRequired", false));
 
-        new MailboxShapeMigration(mongo).afterPropertiesSet();
-        new MailboxShapeMigration(mongo).afterPropertiesSet();
+        migrations().afterPropertiesSet();
+        migrations().afterPropertiesSet();
 
         Mailbox in = mailboxes.findById("mbx-flat").orElseThrow();
         assertThat(in.server()).isEqualTo(new MailServer("imap.x.example", 993, null));
@@ -115,6 +125,53 @@ class SharedModelIntegrationTests {
                 null, null));
         Document raw = mongo.getCollection(Mailbox.COLLECTION).find(new Document("_id", "mbx-flat")).first();
         assertThat(raw).doesNotContainKeys("host", "protocol").containsKeys("server", "inbound");
+    }
+
+    @Test
+    void movesAStoredPasswordIntoTheLoginAndBindsItToItsMailboxAtStart() throws Exception {
+        EncryptedSecret firstForm = legacy("pa55-old", KEY);
+        mongo.getCollection(Mailbox.COLLECTION).insertOne(new Document("_id", "mbx-v1").append("name", "Old")
+                .append("type", "INBOUND").append("enabled", true).append("host", "imap.x.example").append("port", 993)
+                .append("username", "u").append("password", new Document("ciphertext", firstForm.ciphertext()))
+                .append("protocol", "IMAPS"));
+        mongo.getCollection(Mailbox.COLLECTION).insertOne(new Document("_id", "mbx-relay").append("name", "Relay")
+                .append("type", "OUTBOUND").append("enabled", true).append("server", new Document("host", "relay.x.example"))
+                .append("outbound", new Document("fromAddress", "noreply@x.example").append("authRequired", false)));
+
+        migrations().afterPropertiesSet();
+        Document once = raw("mbx-v1");
+        migrations().afterPropertiesSet();
+
+        assertThat(raw("mbx-v1")).isEqualTo(once).doesNotContainKey("password");
+        EncryptedSecret stored = ((PasswordLogin) mailboxes.findById("mbx-v1").orElseThrow().auth()).password();
+        assertThat(stored.isLegacy()).isFalse();
+        assertThat(cipher.decrypt(stored, "mbx-v1")).isEqualTo("pa55-old");
+        assertThatThrownBy(() -> cipher.decrypt(stored, "mbx-relay")).isInstanceOf(IllegalStateException.class);
+        assertThat(mailboxes.findById("mbx-relay").orElseThrow().auth()).isEqualTo(new PasswordLogin(null));
+    }
+
+    @Test
+    void reEncryptsEverySecretUnderTheNewKeyAfterARotationAndReportsWhatNoKeyOpens() {
+        String oldKey = SecretCipher.newBase64Key();
+        SecretCipher before = SecretCipher.fromBase64Key(oldKey);
+        SecretCipher after = SecretCipher.fromBase64Keys(KEY, oldKey);
+        mailboxes.save(Mailbox.builder().id("mbx-rot").name("Rot").type(MailboxType.INBOUND).host("imap.x.example")
+                .username("u").protocol(InboundProtocol.IMAPS).password(before.encrypt("rotate-me", "mbx-rot")).build());
+        mailboxes.save(Mailbox.builder().id("mbx-lost").name("Lost").type(MailboxType.INBOUND).host("imap.x.example")
+                .username("u").protocol(InboundProtocol.IMAPS)
+                .password(SecretCipher.fromBase64Key(SecretCipher.newBase64Key()).encrypt("x", "mbx-lost")).build());
+
+        SecretReEncryption.Report report = new SecretReEncryption(mongo, after).reEncryptAll();
+        SecretReEncryption.Report again = new SecretReEncryption(mongo, after).reEncryptAll();
+
+        assertThat(report.reEncrypted()).isGreaterThanOrEqualTo(1);
+        assertThat(report.unreadable()).extracting(SecretReEncryption.Unreadable::mailboxId,
+                SecretReEncryption.Unreadable::field).contains(tuple("mbx-lost", "password"));
+        assertThat(again.reEncrypted()).isZero();
+        EncryptedSecret stored = new EncryptedSecret(raw("mbx-rot").getEmbedded(
+                List.of(StoredSecrets.ciphertextPath(SecretField.PASSWORD).split("\\.")), String.class));
+        assertThat(after.isCurrent(stored)).isTrue();
+        assertThat(cipher.decrypt(stored, "mbx-rot")).isEqualTo("rotate-me");
     }
 
     @Test
@@ -167,6 +224,14 @@ class SharedModelIntegrationTests {
     @Test
     void reportsMongoHealthByPingWhichTheWireServerAnswers() {
         assertThat(mongoHealth.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    private ModelMigrations migrations() {
+        return new ModelMigrations(mongo, reEncryption);
+    }
+
+    private Document raw(String id) {
+        return mongo.getCollection(Mailbox.COLLECTION).find(new Document("_id", id)).first();
     }
 
     private static synchronized String hostPort() {

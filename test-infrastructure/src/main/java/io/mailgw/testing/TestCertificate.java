@@ -45,7 +45,7 @@ public final class TestCertificate {
 
     /**
      * A TLS server context that presents this certificate, for this module's own servers (the
-     * {@code ScriptedSmtpServer}); a new context on each call.
+     * {@code ScriptedSmtpServer}, the {@code TestOAuth2Provider}); a new context on each call.
      */
     public static SSLContext serverContext() {
         try {

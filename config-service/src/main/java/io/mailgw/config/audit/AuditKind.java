@@ -6,5 +6,7 @@ public enum AuditKind {
     CONTRACT,
     SETTINGS,
     USER,
-    DELIVERY
+    DELIVERY,
+    /** All stored secrets at once: re-encrypted under a new key. */
+    SECRETS
 }

@@ -2,6 +2,7 @@ package io.mailgw.config.audit;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes one {@link AuditEvent} per saved change, naming who made it (the signed-in user, as the
  * editors are told) and the fields that changed. Callers hand over the document's API view (which
- * never holds a password) before and after the change, and say whether a new password was given.
+ * never holds a secret) before and after the change, and name the secrets that were given.
  * A change whose audit entry cannot be written stays saved, like one that cannot be announced on
  * Kafka: the failure is logged with who, what and which fields, and the request is answered.
  */
@@ -54,7 +55,15 @@ public class AuditLog implements InitializingBean {
      * @param passwordGiven whether the document got a password
      */
     public void created(String actor, AuditKind kind, String id, Object view, boolean passwordGiven) {
-        record(actor, AuditAction.CREATED, kind, id, () -> FieldChanges.set(tree(view), passwordGiven));
+        created(actor, kind, id, view, passwordGiven ? List.of(FieldChanges.PASSWORD) : List.of());
+    }
+
+    /**
+     * @param secretsGiven the names of the secrets the document got, such as {@code password} or
+     *                     {@code auth.clientSecret}
+     */
+    public void created(String actor, AuditKind kind, String id, Object view, Collection<String> secretsGiven) {
+        record(actor, AuditAction.CREATED, kind, id, () -> FieldChanges.set(tree(view), secretsGiven));
     }
 
     /**
@@ -65,8 +74,41 @@ public class AuditLog implements InitializingBean {
      */
     public void updated(String actor, AuditKind kind, String id, Object before, Object after,
             boolean passwordGiven) {
+        updated(actor, kind, id, before, after, passwordGiven ? List.of(FieldChanges.PASSWORD) : List.of());
+    }
+
+    /**
+     * @param secretsGiven the names of the secrets given anew (counted as changes without comparing:
+     *                     that would take decrypting the stored ones)
+     */
+    public void updated(String actor, AuditKind kind, String id, Object before, Object after,
+            Collection<String> secretsGiven) {
         record(actor, AuditAction.UPDATED, kind, id,
-                () -> FieldChanges.changed(tree(before), tree(after), passwordGiven));
+                () -> FieldChanges.changed(tree(before), tree(after), secretsGiven));
+    }
+
+    /**
+     * A failed sign-in, and when it makes the next attempts wait, that too.
+     *
+     * @param user    the user name as typed, already made one line and bounded
+     * @param address where the attempt came from
+     * @param slowed  whether this failure starts a wait (or a refusal) for the address and user name
+     */
+    public void loginFailed(String user, String address, boolean slowed) {
+        insertLogin(user, AuditAction.LOGIN_FAILED, address);
+        if (slowed) {
+            insertLogin(user, AuditAction.LOGIN_THROTTLED, address);
+        }
+    }
+
+    private void insertLogin(String user, AuditAction action, String address) {
+        try {
+            mongo.insert(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS), user, action,
+                    new Target(AuditKind.USER, user), List.of(), null, null, address));
+        }
+        catch (RuntimeException ex) {
+            log.error("A {} of user {} from {} could not be audited ({})", action, user, address, ex.getMessage(), ex);
+        }
     }
 
     public void deleted(String actor, AuditKind kind, String id) {
@@ -84,7 +126,7 @@ public class AuditLog implements InitializingBean {
         try {
             mongo.insert(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                     actor == null ? SYSTEM : actor, AuditAction.REDRIVEN, new Target(AuditKind.DELIVERY, outboxId),
-                    List.of(), requestIds, count));
+                    List.of(), requestIds, count, null));
         }
         catch (RuntimeException ex) {
             log.error("{} re-drove {} deliveries ({}), but writing its audit entry failed ({}); the re-drive stands "
@@ -98,7 +140,7 @@ public class AuditLog implements InitializingBean {
         try {
             names = fields.get();
             mongo.insert(new AuditEvent(null, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    actor == null ? SYSTEM : actor, action, new Target(kind, id), names, null, null));
+                    actor == null ? SYSTEM : actor, action, new Target(kind, id), names, null, null, null));
         }
         catch (RuntimeException ex) {
             log.error("{} {} {} by {} (fields {}) is saved, but writing its audit entry failed ({}); the change "

@@ -3,9 +3,13 @@ package io.mailgw.config.connection;
 import java.util.List;
 import java.util.Optional;
 
+import io.mailgw.model.auth.AuthMethod;
 import io.mailgw.model.connect.ConnectionFailure;
 import io.mailgw.model.connect.ConnectionFailure.Kind;
 import io.mailgw.model.mailbox.Mailbox;
+import io.mailgw.model.oauth.TokenEndpointNotAllowedException;
+import io.mailgw.model.oauth.TokenEndpointUnavailableException;
+import io.mailgw.model.oauth.TokenRefusedException;
 import jakarta.mail.FolderNotFoundException;
 
 import static io.mailgw.model.connect.ConnectionFailure.first;
@@ -31,6 +35,7 @@ final class ConnectionFailures {
         String server = mailbox.server().host() + ":" + mailbox.server().port();
         Optional<ConnectionFailure> connection = ConnectionFailure.classify(failure);
         return first(chain, ProbeFailedException.class).map(ex -> new Failure(ex.code(), ex.getMessage()))
+                .or(() -> token(chain))
                 .or(() -> connection.filter(c -> c.kind() == Kind.NOT_ALLOWED).map(c -> describe(c, mailbox, server)))
                 .or(() -> startTlsMissing(failure, mailbox, server))
                 .or(() -> connection.filter(c -> c.kind() == Kind.AUTH_REJECTED).map(c -> describe(c, mailbox, server)))
@@ -40,6 +45,17 @@ final class ConnectionFailures {
                 .or(() -> connection.map(c -> describe(c, mailbox, server)))
                 .orElseGet(() -> new Failure(ConnectionTestCode.SERVER_ERROR, "The server at " + server
                         + " answered unexpectedly: " + oneLine(chain.get(0)) + "."));
+    }
+
+    /** The login's access token could not be had: the token endpoint's own failure, in its words. */
+    private static Optional<Failure> token(List<Throwable> chain) {
+        return first(chain, TokenRefusedException.class)
+                .map(ex -> new Failure(ConnectionTestCode.AUTH_FAILED, "No access token: " + ex.getMessage() + "."))
+                .or(() -> first(chain, TokenEndpointUnavailableException.class)
+                        .map(ex -> new Failure(ConnectionTestCode.UNREACHABLE,
+                                "No access token: " + ex.getMessage() + ".")))
+                .or(() -> first(chain, TokenEndpointNotAllowedException.class)
+                        .map(ex -> new Failure(ConnectionTestCode.REFUSED, "No access token: " + ex.getMessage())));
     }
 
     private static Optional<Failure> startTlsMissing(Throwable failure, Mailbox mailbox, String server) {
@@ -62,8 +78,9 @@ final class ConnectionFailures {
         return switch (failure.kind()) {
             case NOT_ALLOWED -> new Failure(ConnectionTestCode.REFUSED, "Not connected: " + ex.getMessage());
             case AUTH_REJECTED -> new Failure(ConnectionTestCode.AUTH_FAILED, "Connected to " + server
-                    + ", but the server rejected the login of " + mailbox.username()
-                    + ": check the user name and the password.");
+                    + ", but the server rejected the login of " + mailbox.username() + (mailbox.auth().method()
+                    == AuthMethod.OAUTH2 ? ": check that the app may read or send as this user (its permissions "
+                    + "and the scope)." : ": check the user name and the password."));
             case CERTIFICATE_NAME_MISMATCH -> tlsFailed("The server's certificate is not for " + mailbox.server().host()
                     + " (" + oneLine(ex) + "): connect by the name the certificate gives.");
             case CERTIFICATE_UNTRUSTED -> tlsFailed("The server's certificate is not trusted: no known authority "

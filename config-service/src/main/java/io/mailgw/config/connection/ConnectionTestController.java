@@ -1,8 +1,10 @@
 package io.mailgw.config.connection;
 
+import java.time.Clock;
+
 import io.mailgw.config.web.NotFoundException;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
@@ -26,18 +28,20 @@ class ConnectionTestController {
 
     private final ConnectionTester tester;
     private final MailboxRepository mailboxes;
-    private final PasswordCipher cipher;
+    private final SecretCipher cipher;
+    private final Clock clock;
 
-    ConnectionTestController(ConnectionTester tester, MailboxRepository mailboxes, PasswordCipher cipher) {
+    ConnectionTestController(ConnectionTester tester, MailboxRepository mailboxes, SecretCipher cipher, Clock clock) {
         this.tester = tester;
         this.mailboxes = mailboxes;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     @PostMapping("/{id}/test")
     ConnectionTestResult testSaved(@PathVariable String id) {
         return tester.test(MailboxUnderTest.saved(
-                mailboxes.findById(id).orElseThrow(() -> new NotFoundException("mailbox", id)), cipher));
+                mailboxes.findById(id).orElseThrow(() -> new NotFoundException("mailbox", id))));
     }
 
     /** The body is the mailbox JSON of a create, as the OpenAPI description says. */
@@ -45,6 +49,6 @@ class ConnectionTestController {
     ConnectionTestResult testUnsaved(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(ref = "#/components/schemas/Mailbox"))) @RequestBody JsonNode body) {
-        return tester.test(MailboxUnderTest.unsaved(body, mailboxes, cipher));
+        return tester.test(MailboxUnderTest.unsaved(body, mailboxes, cipher, clock.instant()));
     }
 }

@@ -1,7 +1,9 @@
 package io.mailgw.config.connection;
 
+import java.time.Clock;
+
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
@@ -17,12 +19,14 @@ public class MailboxConnectionTest {
 
     private final ConnectionTester tester;
     private final MailboxRepository mailboxes;
-    private final PasswordCipher cipher;
+    private final SecretCipher cipher;
+    private final Clock clock;
 
-    MailboxConnectionTest(ConnectionTester tester, MailboxRepository mailboxes, PasswordCipher cipher) {
+    MailboxConnectionTest(ConnectionTester tester, MailboxRepository mailboxes, SecretCipher cipher, Clock clock) {
         this.tester = tester;
         this.mailboxes = mailboxes;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     /**
@@ -31,7 +35,8 @@ public class MailboxConnectionTest {
      * @throws io.mailgw.config.web.InvalidRequestException naming every broken rule
      */
     public Outcome test(JsonNode mailbox) {
-        ConnectionTestResult result = tester.test(MailboxUnderTest.unsaved(mailbox, mailboxes, cipher));
+        ConnectionTestResult result = tester.test(MailboxUnderTest.unsaved(mailbox, mailboxes, cipher,
+                clock.instant()));
         return new Outcome(result.ok(), result.code().name(), result.detail(), result.messageCount(),
                 result.idleSupported());
     }

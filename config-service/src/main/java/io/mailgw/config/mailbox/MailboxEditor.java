@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.mailgw.config.audit.AuditKind;
 import io.mailgw.config.audit.AuditLog;
 import io.mailgw.config.change.ConfigChangePublisher;
 import io.mailgw.config.web.ConflictException;
 import io.mailgw.config.web.ConflictException.Reference;
+import io.mailgw.config.web.InvalidRequestException;
 import io.mailgw.config.web.NotFoundException;
 import io.mailgw.config.web.Violations;
 import io.mailgw.events.ConfigChanged.Change;
@@ -21,8 +23,9 @@ import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.mailbox.MailboxValidator;
-import io.mailgw.model.secret.EncryptedPassword;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.auth.RefreshTokenLogin;
+import io.mailgw.model.auth.SecretField;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.model.status.MailboxStatus;
 import tools.jackson.databind.JsonNode;
@@ -34,10 +37,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The decisions behind creating, replacing and deleting a mailbox: ids that never change, a
- * type that never changes, a password kept unless a new one is given (and stored encrypted
- * only), a contract that must exist, and no deletion while a contract or the settings use the
- * mailbox. Every saved change is announced on Kafka afterwards. The API and the admin page both
- * change mailboxes through here only, with the mailbox JSON of CONTRACT §4, and name the signed-in
+ * type that never changes, secrets kept unless new ones are given (stored encrypted only, bound
+ * to the mailbox's id) and never carried to another server ({@link SecretCarryOver}), a contract
+ * that must exist, and no deletion while a contract or the settings use the mailbox. Every saved
+ * change is announced on Kafka afterwards. The API and the admin page both change mailboxes
+ * through here only, with the mailbox JSON of CONTRACT §4, and name the signed-in
  * user who asks ({@code actor}), for the audit log.
  */
 @Component
@@ -49,13 +53,13 @@ public class MailboxEditor {
     private final ContractRepository contracts;
     private final SettingsRepository settings;
     private final MongoOperations mongo;
-    private final PasswordCipher cipher;
+    private final SecretCipher cipher;
     private final ConfigChangePublisher changes;
     private final AuditLog audit;
     private final Clock clock;
 
     MailboxEditor(MailboxRepository mailboxes, ContractRepository contracts, SettingsRepository settings,
-            MongoOperations mongo, PasswordCipher cipher, ConfigChangePublisher changes, AuditLog audit,
+            MongoOperations mongo, SecretCipher cipher, ConfigChangePublisher changes, AuditLog audit,
             Clock clock) {
         this.mailboxes = mailboxes;
         this.contracts = contracts;
@@ -77,17 +81,18 @@ public class MailboxEditor {
         MailboxSubmission submission = MailboxJsonReader.read(body, null);
         Mailbox draft = submission.draft();
         String id = draft.id() != null ? draft.id() : Ids.generate(ID_PREFIX);
+        Instant now = now();
         Mailbox candidate = draft.toBuilder().id(id).build().withDefaults();
-        check(candidate, submission.hasPassword(), new Violations().addAll(submission.violations()));
+        candidate = candidate.toBuilder()
+                .auth(SecretCarryOver.withGiven(candidate.auth(), submission, id, cipher, now)).build();
+        check(candidate, Set.of(), new Violations().addAll(submission.violations()));
         if (mailboxes.existsById(id)) {
             throw new ConflictException("A mailbox with id '" + id + "' exists already; choose another id, "
                     + "or PUT /api/v1/mailboxes/" + id + " to change that one");
         }
-        Instant now = now();
-        Mailbox saved = mailboxes.insert(candidate.withPassword(encrypt(submission.password()))
-                .stamped(now, now, null));
+        Mailbox saved = mailboxes.insert(candidate.stamped(now, now, null));
         changes.publish(Kind.MAILBOX, saved.id(), Change.CREATED);
-        audit.created(actor, AuditKind.MAILBOX, saved.id(), MailboxView.of(saved), submission.hasPassword());
+        audit.created(actor, AuditKind.MAILBOX, saved.id(), MailboxView.of(saved), secretNames(submission));
         return saved;
     }
 
@@ -115,13 +120,40 @@ public class MailboxEditor {
                     + ": the type of a mailbox never changes; create a new mailbox instead", stored.type());
         }
         Mailbox candidate = draft.toBuilder().id(id).build().withDefaults();
-        check(candidate, submission.hasPassword() || stored.password() != null, violations);
-        EncryptedPassword password = submission.hasPassword() ? encrypt(submission.password()) : stored.password();
-        Mailbox saved = mailboxes.save(candidate.withPassword(password)
-                .stamped(stored.createdAt(), now(), stored.version()));
+        SecretCarryOver.Carried carried = SecretCarryOver.carry(stored, candidate, submission.given());
+        carried.refusals().forEach(refusal -> violations.add(refusal.changedField(), "mailbox.secret.otherServer",
+                refusal.message(), refusal.secret().path()));
+        Instant now = now();
+        candidate = candidate.toBuilder()
+                .auth(SecretCarryOver.withGiven(carried.auth(), submission, id, cipher, now)).build();
+        check(candidate, carried.refused(), violations);
+        Mailbox saved = mailboxes.save(candidate.stamped(stored.createdAt(), now, stored.version()));
         changes.publish(Kind.MAILBOX, id, Change.UPDATED);
         audit.updated(actor, AuditKind.MAILBOX, id, MailboxView.of(stored), MailboxView.of(saved),
-                submission.hasPassword());
+                secretNames(submission));
+        return saved;
+    }
+
+    /**
+     * Connects a delegated OAuth2 mailbox to the account someone signed in with on the admin page:
+     * its new refresh token (stored encrypted), the account and now. Fails with 409 if the mailbox
+     * changed since it was read for the sign-in.
+     *
+     * @param stored the mailbox as read when the sign-in was started
+     * @throws io.mailgw.config.web.InvalidRequestException when it no longer logs in with a refresh token
+     */
+    public Mailbox connect(Mailbox stored, String refreshToken, String account, String actor) {
+        if (!(stored.auth() instanceof RefreshTokenLogin login)) {
+            throw new InvalidRequestException("auth.grant",
+                    "mailbox '" + stored.id() + "' no longer logs in with grant REFRESH_TOKEN; nothing to connect");
+        }
+        Instant now = now();
+        Mailbox connected = stored.toBuilder()
+                .auth(login.connected(cipher.encrypt(refreshToken, stored.id()), account, now)).build();
+        Mailbox saved = mailboxes.save(connected.stamped(stored.createdAt(), now, stored.version()));
+        changes.publish(Kind.MAILBOX, stored.id(), Change.UPDATED);
+        audit.updated(actor, AuditKind.MAILBOX, stored.id(), MailboxView.of(stored), MailboxView.of(saved),
+                List.of(SecretField.REFRESH_TOKEN.path()));
         return saved;
     }
 
@@ -148,8 +180,9 @@ public class MailboxEditor {
         return mailboxes.findById(id).orElseThrow(() -> new NotFoundException("mailbox", id));
     }
 
-    private void check(Mailbox candidate, boolean hasPassword, Violations violations) {
-        violations.addAll(MailboxValidator.validate(candidate, hasPassword));
+    /** @param refused secrets a refusal already names, not to be named again as missing */
+    private void check(Mailbox candidate, Set<SecretField> refused, Violations violations) {
+        violations.addAll(MailboxValidator.validate(candidate, refused));
         String contractId = candidate.contractId();
         if (contractId != null && Ids.isValid(contractId) && !contracts.existsById(contractId)) {
             violations.add("contractId", "contract.missing",
@@ -177,8 +210,9 @@ public class MailboxEditor {
                 .toList());
     }
 
-    private EncryptedPassword encrypt(String password) {
-        return password == null ? null : cipher.encrypt(password);
+    /** The names of the secrets given, as the audit names them: {@code password}, {@code auth.clientSecret}. */
+    static List<String> secretNames(MailboxSubmission submission) {
+        return submission.given().stream().map(SecretField::path).toList();
     }
 
     /** Now, to the millisecond, as MongoDB keeps it, so that a response shows what a later read returns. */

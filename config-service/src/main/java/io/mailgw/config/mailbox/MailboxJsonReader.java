@@ -1,11 +1,15 @@
 package io.mailgw.config.mailbox;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.mailgw.config.web.JsonFields;
 import io.mailgw.config.web.Violations;
+import io.mailgw.model.auth.MailboxAuth;
+import io.mailgw.model.auth.SecretField;
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.InboundSettings;
@@ -20,13 +24,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads the one flat mailbox JSON of CONTRACT §4. Every field of the wrong JSON type, every
  * unknown field and every field of the other mailbox type is named, all at once. The fields a
- * response adds ({@code passwordSet} and the timestamps) are accepted and ignored, so that a
- * client may send back what it read.
+ * response adds ({@code passwordSet}, the timestamps, and in {@code auth} what is set) are accepted
+ * and ignored, so that a client may send back what it read. Secrets are write-only: they come out
+ * of the draft, in plain text for the editor to encrypt (see {@link AuthJsonReader} for {@code auth}).
  */
 public final class MailboxJsonReader {
 
     static final Set<String> COMMON = Set.of("id", "name", "type", "enabled", "contractId", "host", "port",
-            "username", "password", "trustedCertificatePem");
+            "username", "password", "trustedCertificatePem", "auth");
     static final Set<String> INBOUND = Set.of("protocol", "folder", "pollIntervalSeconds", "afterRead",
             "moveToFolder", "startFrom", "idle", "requireTls");
     static final Set<String> OUTBOUND = Set.of("fromAddress", "fromName", "security", "authRequired",
@@ -53,20 +58,25 @@ public final class MailboxJsonReader {
         MailboxType type = json.isGiven("type") ? json.oneOf("type", MailboxType.class) : storedType;
         json.rejectUnknown(KNOWN, "a mailbox");
         rejectFieldsOfOtherType(json, type, violations);
+        Map<SecretField, String> secrets = new EnumMap<>(SecretField.class);
         String password = json.text("password");
         if (password != null && (password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH)) {
             violations.add("password", "mailbox.password.length", "must be 1 to " + MAX_PASSWORD_LENGTH
                     + " characters; leave it out to keep the stored one", MAX_PASSWORD_LENGTH);
         }
+        else if (password != null) {
+            secrets.put(SecretField.PASSWORD, password);
+        }
+        MailboxAuth auth = AuthJsonReader.read(json, secrets, violations);
         Boolean enabled = json.bool("enabled");
         Mailbox draft = Mailbox.builder().id(json.text("id")).name(json.text("name")).type(type)
                 .enabled(enabled == null || enabled).contractId(json.text("contractId"))
                 .server(new MailServer(json.text("host"), json.integer("port"), json.text("trustedCertificatePem")))
-                .username(json.text("username"))
+                .username(json.text("username")).auth(auth)
                 .inbound(type == MailboxType.INBOUND ? inbound(json) : null)
                 .outbound(type == MailboxType.OUTBOUND ? outbound(json) : null)
                 .build();
-        return new MailboxSubmission(draft, password, violations.list());
+        return new MailboxSubmission(draft, secrets, violations.list());
     }
 
     private static InboundSettings inbound(JsonFields json) {

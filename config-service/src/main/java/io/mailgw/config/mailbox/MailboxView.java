@@ -2,6 +2,7 @@ package io.mailgw.config.mailbox;
 
 import java.time.Instant;
 
+import io.mailgw.model.auth.SecretField;
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.InboundSettings;
@@ -14,8 +15,8 @@ import io.mailgw.model.mailbox.StartFrom;
 
 /**
  * A mailbox as the API shows it: the one flat JSON of CONTRACT §4 with the fields of its own type
- * only, and {@code passwordSet} instead of the password, which no response ever carries, not even
- * encrypted.
+ * only, {@code passwordSet} instead of the password, and {@code auth} saying which secrets are set;
+ * no response ever carries a secret, not even encrypted.
  */
 public sealed interface MailboxView {
 
@@ -24,7 +25,7 @@ public sealed interface MailboxView {
     }
 
     record Inbound(String id, String name, MailboxType type, boolean enabled, String contractId, String host,
-            Integer port, String username, boolean passwordSet, String trustedCertificatePem,
+            Integer port, String username, boolean passwordSet, AuthView auth, String trustedCertificatePem,
             InboundProtocol protocol, String folder, Integer pollIntervalSeconds, AfterRead afterRead,
             String moveToFolder, StartFrom startFrom, Boolean idle, Boolean requireTls, Instant createdAt,
             Instant updatedAt) implements MailboxView {
@@ -33,24 +34,25 @@ public sealed interface MailboxView {
             MailServer server = m.server();
             InboundSettings in = m.inbound();
             return new Inbound(m.id(), m.name(), m.type(), m.enabled(), m.contractId(), server.host(), server.port(),
-                    m.username(), m.password() != null, server.trustedCertificatePem(), in.protocol(), in.folder(),
-                    in.pollIntervalSeconds(), in.afterRead(), in.moveToFolder(), in.startFrom(), in.idle(),
-                    in.requireTls(), m.createdAt(), m.updatedAt());
+                    m.username(), m.auth().hasSecret(SecretField.PASSWORD), AuthView.of(m.auth()),
+                    server.trustedCertificatePem(), in.protocol(), in.folder(), in.pollIntervalSeconds(),
+                    in.afterRead(), in.moveToFolder(), in.startFrom(), in.idle(), in.requireTls(), m.createdAt(),
+                    m.updatedAt());
         }
     }
 
     record Outbound(String id, String name, MailboxType type, boolean enabled, String contractId, String host,
-            Integer port, String username, boolean passwordSet, String trustedCertificatePem, String fromAddress,
-            String fromName, SmtpSecurity security, Boolean authRequired, Integer maxConnections, Integer maxPerMinute,
-            Instant createdAt, Instant updatedAt) implements MailboxView {
+            Integer port, String username, boolean passwordSet, AuthView auth, String trustedCertificatePem,
+            String fromAddress, String fromName, SmtpSecurity security, Boolean authRequired, Integer maxConnections,
+            Integer maxPerMinute, Instant createdAt, Instant updatedAt) implements MailboxView {
 
         static Outbound of(Mailbox m) {
             MailServer server = m.server();
             OutboundSettings out = m.outbound();
             return new Outbound(m.id(), m.name(), m.type(), m.enabled(), m.contractId(), server.host(), server.port(),
-                    m.username(), m.password() != null, server.trustedCertificatePem(), out.fromAddress(),
-                    out.fromName(), out.security(), out.authRequired(), out.maxConnections(), out.maxPerMinute(),
-                    m.createdAt(), m.updatedAt());
+                    m.username(), m.auth().hasSecret(SecretField.PASSWORD), AuthView.of(m.auth()),
+                    server.trustedCertificatePem(), out.fromAddress(), out.fromName(), out.security(),
+                    out.authRequired(), out.maxConnections(), out.maxPerMinute(), m.createdAt(), m.updatedAt());
         }
     }
 }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import io.mailgw.config.security.ApiRole;
+import io.mailgw.model.auth.AuthMethod;
+import io.mailgw.model.auth.OAuth2Grant;
+import io.mailgw.model.auth.OAuth2Provider;
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.MailboxType;
@@ -23,7 +26,8 @@ final class DocumentedSchemas {
     }
 
     @Schema(name = "Mailbox", description = "One flat shape for both types: the INBOUND fields or the OUTBOUND "
-            + "ones, never both. Responses never carry the password, only passwordSet.")
+            + "ones, never both. Responses never carry the password or another secret, only passwordSet and auth's "
+            + "...Set fields.")
     record Mailbox(
             @Schema(description = "1 to 64 of A-Z a-z 0-9 . _ -; made by the server when left out on create; "
                     + "never changes", example = "mbx-xpto-in") String id,
@@ -38,6 +42,7 @@ final class DocumentedSchemas {
                     + "response carries it; left out on replace, the stored one stays") String password,
             @Schema(accessMode = AccessMode.READ_ONLY, description = "whether a password is stored")
             Boolean passwordSet,
+            @Schema(description = "how the mailbox logs in; {\"method\": \"PASSWORD\"} when left out") MailboxAuth auth,
             @Schema(description = "a CA or server certificate (PEM) to trust for this server only")
             String trustedCertificatePem,
             @Schema(description = "INBOUND only") InboundProtocol protocol,
@@ -53,6 +58,38 @@ final class DocumentedSchemas {
             @Schema(description = "OUTBOUND only: SMTP AUTH") Boolean authRequired,
             @Schema(accessMode = AccessMode.READ_ONLY) Instant createdAt,
             @Schema(accessMode = AccessMode.READ_ONLY) Instant updatedAt) {
+    }
+
+    @Schema(name = "MailboxAuth", description = "A password ({\"method\": \"PASSWORD\"}, with the mailbox's "
+            + "password) or an OAuth2 grant, whose access token is sent with SASL XOAUTH2. Secrets are write-only: "
+            + "responses say which are set. A replace that changes host, port, security/protocol, provider, tenantId "
+            + "or tokenUri without giving the stored secret again is refused, naming that field.")
+    record MailboxAuth(
+            @Schema(defaultValue = "PASSWORD") AuthMethod method,
+            @Schema(description = "OAUTH2: whose token endpoint; MICROSOFT and GOOGLE are presets")
+            OAuth2Provider provider,
+            @Schema(description = "OAUTH2: MICROSOFT takes CLIENT_CREDENTIALS or REFRESH_TOKEN, GOOGLE "
+                    + "REFRESH_TOKEN or JWT_BEARER") OAuth2Grant grant,
+            @Schema(description = "MICROSOFT only: the directory id or a domain", example = "contoso.onmicrosoft.com")
+            String tenantId,
+            @Schema(description = "the OAuth2 client (application) id") String clientId,
+            @Schema(accessMode = AccessMode.WRITE_ONLY, format = "password", description = "write-only; required for "
+                    + "CLIENT_CREDENTIALS and for GOOGLE") String clientSecret,
+            @Schema(accessMode = AccessMode.WRITE_ONLY, format = "password", description = "REFRESH_TOKEN, write-only: "
+                    + "given once, or obtained by signing in on the admin page") String refreshToken,
+            @Schema(accessMode = AccessMode.WRITE_ONLY, description = "JWT_BEARER, write-only: the service account's "
+                    + "JSON key file, as text or as an object") String serviceAccountKey,
+            @Schema(description = "JWT_BEARER: the user to act for; the mailbox's username when left out")
+            String subject,
+            @Schema(description = "the token endpoint, https:// only; the provider's when left out, required for "
+                    + "GENERIC") String tokenUri,
+            @Schema(description = "scopes separated by spaces; the provider's for the mailbox's protocol when left "
+                    + "out, required for GENERIC") String scope,
+            @Schema(accessMode = AccessMode.READ_ONLY) Boolean clientSecretSet,
+            @Schema(accessMode = AccessMode.READ_ONLY) Boolean refreshTokenSet,
+            @Schema(accessMode = AccessMode.READ_ONLY) Boolean serviceAccountKeySet,
+            @Schema(accessMode = AccessMode.READ_ONLY, description = "the account that signed in") String account,
+            @Schema(accessMode = AccessMode.READ_ONLY, description = "when it signed in") Instant connectedAt) {
     }
 
     @Schema(name = "Contract", description = "A customer contract and the outbox it may link")

@@ -45,7 +45,7 @@ class ConnectionTestPage {
         if (chosen == null) {
             return new Answer(false, "INVALID", messages.text("violation.mailbox.type.required", locale), null);
         }
-        return test(form.toJson(chosen), locale);
+        return test(form, form.toJson(chosen), locale);
     }
 
     /** The edit form of a saved mailbox; an empty password logs in with the stored one, towards the saved host only. */
@@ -54,13 +54,14 @@ class ConnectionTestPage {
     Answer testSaved(@PathVariable String id, @ModelAttribute MailboxForm form, Locale locale) {
         MailboxType type = editor.find(id).type();
         form.setId(id);
-        return test(form.toJson(type), locale);
+        return test(form, form.toJson(type), locale);
     }
 
-    private Answer test(ObjectNode mailbox, Locale locale) {
+    private Answer test(MailboxForm form, ObjectNode mailbox, Locale locale) {
         try {
             Outcome outcome = connectionTest.test(mailbox);
-            return new Answer(outcome.ok(), outcome.code(), say(outcome, locale), outcome.detail());
+            return new Answer(outcome.ok(), outcome.code(), say(outcome, form.getAuth().isOAuth2(), locale),
+                    outcome.detail());
         }
         catch (InvalidRequestException ex) {
             Map<String, String> errors = messages.byField(ex.violations(), locale);
@@ -71,12 +72,13 @@ class ConnectionTestPage {
         }
     }
 
-    private String say(Outcome outcome, Locale locale) {
+    private String say(Outcome outcome, boolean oauth2, Locale locale) {
         if (outcome.ok() && outcome.messageCount() != null) {
             return messages.text("connection.OK.inbound", locale, outcome.messageCount(),
                     messages.text("connection.idle." + Boolean.TRUE.equals(outcome.idleSupported()), locale));
         }
-        return messages.textOr("connection." + outcome.code(), outcome.detail(), locale);
+        String code = "connection." + outcome.code() + (oauth2 && "AUTH_FAILED".equals(outcome.code()) ? ".oauth2" : "");
+        return messages.textOr(code, outcome.detail(), locale);
     }
 
     /**

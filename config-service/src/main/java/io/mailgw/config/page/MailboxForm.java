@@ -13,10 +13,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The mailbox form as the browser posts it: every field as typed. It becomes the API's mailbox
- * JSON ({@link #toJson}), so that the page is held to exactly the API's rules. The password goes
- * one way only: a form built from a stored mailbox has none, and an empty one is left out of the
- * JSON, which keeps the stored password. Not a record, so that no {@code toString()} prints it.
+ * The mailbox form as the browser posts it: every field as typed, the login in {@link AuthForm}.
+ * It becomes the API's mailbox JSON ({@link #toJson}), so that the page is held to exactly the
+ * API's rules. The password goes one way only: a form built from a stored mailbox has none, and an
+ * empty one is left out of the JSON, which keeps the stored password. Not a record, so that no
+ * {@code toString()} prints it.
  */
 public class MailboxForm {
 
@@ -43,6 +44,7 @@ public class MailboxForm {
     private boolean authRequired = true;
     private String maxConnections;
     private String maxPerMinute;
+    private AuthForm auth = new AuthForm();
 
     /** An empty form of {@code type} with the defaults an admin most often keeps. */
     static MailboxForm blank(MailboxType type) {
@@ -83,6 +85,7 @@ public class MailboxForm {
         form.port = text(server.port());
         form.username = m.username();
         form.trustedCertificatePem = server.trustedCertificatePem();
+        form.auth = AuthForm.of(m.auth());
         if (m.inbound() != null) {
             InboundSettings in = m.inbound();
             form.protocol = text(in.protocol());
@@ -120,9 +123,10 @@ public class MailboxForm {
         putText(json, "host", host);
         putNumber(json, "port", port);
         putText(json, "username", username);
-        if (password != null && !password.isEmpty()) {
+        if (password != null && !password.isEmpty() && !auth.isOAuth2()) {
             json.put("password", password);
         }
+        auth.putInto(json);
         putText(json, "trustedCertificatePem", trustedCertificatePem);
         if (type == MailboxType.INBOUND) {
             putText(json, "protocol", protocol);
@@ -145,12 +149,13 @@ public class MailboxForm {
         return json;
     }
 
-    /** Forgets the typed password, so that a form shown again never carries it back to the browser. */
-    void forgetPassword() {
+    /** Forgets the typed password and secrets, so that a form shown again never carries them back to the browser. */
+    void forgetSecrets() {
         password = null;
+        auth.forgetSecrets();
     }
 
-    private static void putText(ObjectNode json, String field, String value) {
+    static void putText(ObjectNode json, String field, String value) {
         if (value != null && !value.isBlank()) {
             json.put(field, value.strip());
         }
@@ -352,6 +357,14 @@ public class MailboxForm {
 
     public void setMaxConnections(String maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public AuthForm getAuth() {
+        return auth;
+    }
+
+    public void setAuth(AuthForm auth) {
+        this.auth = auth;
     }
 
     public String getMaxPerMinute() {

@@ -6,8 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.mailgw.config.mailbox.MailboxEditor;
+import io.mailgw.config.signin.MailboxSignIn;
 import io.mailgw.config.web.ConflictException;
 import io.mailgw.config.web.InvalidRequestException;
+import io.mailgw.model.auth.AuthMethod;
+import io.mailgw.model.auth.OAuth2Grant;
+import io.mailgw.model.auth.OAuth2Provider;
+import io.mailgw.model.auth.SecretField;
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.Mailbox;
@@ -17,6 +22,10 @@ import io.mailgw.model.mailbox.SmtpSecurity;
 import io.mailgw.model.mailbox.StartFrom;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.model.status.MailboxStatusRecorder;
+
+import jakarta.mail.MessagingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -42,9 +51,11 @@ class MailboxPages {
     private final MailboxStatusRecorder statuses;
     private final PageMessages messages;
     private final PageChoices choices;
+    private final MailboxSignIn signIn;
 
     MailboxPages(MailboxEditor editor, MailboxRepository mailboxes, SettingsRepository settings,
-            MailboxStatusRecorder statuses, PageMessages messages, PageChoices choices) {
+            MailboxStatusRecorder statuses, PageMessages messages, PageChoices choices, MailboxSignIn signIn) {
+        this.signIn = signIn;
         this.editor = editor;
         this.mailboxes = mailboxes;
         this.settings = settings;
@@ -74,15 +85,19 @@ class MailboxPages {
         return form(model, chosen, MailboxForm.blank(chosen), null, Map.of());
     }
 
+    /** "Guardar", or "Conectar con Microsoft/Google" ({@code connect}), which saves and then signs in. */
     @PostMapping("/mailboxes")
-    String create(@RequestParam String type, @ModelAttribute("form") MailboxForm form, Principal user,
-            Locale locale, Model model, RedirectAttributes redirect) {
+    String create(@RequestParam String type, @RequestParam(required = false) String connect,
+            @ModelAttribute("form") MailboxForm form, Principal user, Locale locale, Model model,
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         MailboxType chosen = MailboxForm.typeOf(type);
         if (chosen == null) {
             return "redirect:/mailboxes/new";
         }
         try {
-            return saved(editor.create(form.toJson(chosen), user.getName()), locale, redirect);
+            Mailbox saved = editor.create(form.toJson(chosen), user.getName());
+            return connect != null ? signIn(saved, locale, redirect, request, response)
+                    : saved(saved, locale, redirect);
         }
         catch (InvalidRequestException ex) {
             return form(model, chosen, form, null, messages.byField(ex.violations(), locale));
@@ -99,14 +114,20 @@ class MailboxPages {
         return form(model, stored.type(), MailboxForm.of(stored), stored, Map.of());
     }
 
-    /** "Guardar" on an existing mailbox; an empty password keeps the stored one. */
+    /**
+     * "Guardar" on an existing mailbox (an empty secret keeps the stored one), or save and sign in
+     * ({@code connect}).
+     */
     @PostMapping("/mailboxes/{id}")
-    String replace(@PathVariable String id, @ModelAttribute("form") MailboxForm form, Principal user, Locale locale,
-            Model model, RedirectAttributes redirect) {
+    String replace(@PathVariable String id, @RequestParam(required = false) String connect,
+            @ModelAttribute("form") MailboxForm form, Principal user, Locale locale, Model model,
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         Mailbox stored = editor.find(id);
         form.setId(id);
         try {
-            return saved(editor.replace(id, form.toJson(stored.type()), user.getName()), locale, redirect);
+            Mailbox saved = editor.replace(id, form.toJson(stored.type()), user.getName());
+            return connect != null ? signIn(saved, locale, redirect, request, response)
+                    : saved(saved, locale, redirect);
         }
         catch (InvalidRequestException ex) {
             return form(model, stored.type(), form, stored, messages.byField(ex.violations(), locale));
@@ -133,18 +154,37 @@ class MailboxPages {
         return "redirect:/";
     }
 
+    /** Sends the browser to the provider's sign-in page for a saved delegated mailbox. */
+    private String signIn(Mailbox saved, Locale locale, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (!MailboxSignIn.offered(saved)) {
+            return saved(saved, locale, redirect);
+        }
+        try {
+            return "redirect:" + signIn.start(saved, request, response);
+        }
+        catch (MessagingException ex) {
+            redirect.addFlashAttribute("alert", messages.text("signIn.failed", locale, ex.getMessage()));
+            return "redirect:/mailboxes/" + saved.id();
+        }
+    }
+
     private String saved(Mailbox saved, Locale locale, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", messages.text("notice.mailboxSaved", locale, saved.name()));
         return "redirect:/";
     }
 
     private String form(Model model, MailboxType type, MailboxForm form, Mailbox stored, Map<String, String> errors) {
-        form.forgetPassword();
+        form.forgetSecrets();
         model.addAttribute("type", type);
         model.addAttribute("form", form);
         model.addAttribute("stored", stored != null);
         model.addAttribute("storedName", stored != null ? stored.name() : null);
-        model.addAttribute("passwordSet", stored != null && stored.password() != null);
+        model.addAttribute("passwordSet", stored != null && stored.auth().hasSecret(SecretField.PASSWORD));
+        model.addAttribute("login", LoginState.of(stored, stored == null ? null : statuses.read(stored.id())));
+        model.addAttribute("authMethods", AuthMethod.values());
+        model.addAttribute("providers", OAuth2Provider.values());
+        model.addAttribute("grants", OAuth2Grant.values());
         model.addAttribute("errors", errors);
         model.addAttribute("contracts", choices.contracts());
         model.addAttribute("protocols", InboundProtocol.values());

@@ -1,10 +1,14 @@
 package io.mailgw.config.security;
 
+import io.mailgw.config.audit.AuditLog;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,11 +41,15 @@ class SecurityConfiguration {
             "/api/v1/mailboxes/*/messages/**"};
     /** The OpenAPI description and Swagger UI, for any signed-in user (form login or HTTP Basic). */
     private static final String[] OPENAPI = {"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    /** Where a provider sends an admin back after signing in for a mailbox: it stores a refresh token. */
+    private static final String SIGN_IN = "/oauth2/**";
     /** What the login page needs before anyone is signed in. */
     private static final String[] PAGE_ASSETS = {"/css/**", "/js/**", "/favicon.ico"};
 
     /** The login page's path; a failed login comes back to {@code /login?error}. */
     static final String LOGIN = "/login";
+    /** The login page answering 429, when failed sign-ins must wait. */
+    static final String THROTTLED = "/login/throttled";
 
     @Bean
     @Order(1)
@@ -74,16 +82,30 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LOGIN, "/error").permitAll()
+                        .requestMatchers(LOGIN, THROTTLED, "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, PAGE_ASSETS).permitAll()
                         .requestMatchers(OPENAPI).hasAnyRole(ADMIN, VIEWER)
+                        .requestMatchers(SIGN_IN).hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(ADMIN, VIEWER)
                         .anyRequest().hasRole(ADMIN))
-                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false)
+                        .failureHandler(new LoginFailureHandler()))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout"))
                 .httpBasic(Customizer.withDefaults())
                 .build();
+    }
+
+    /**
+     * The one way users sign in, by form or HTTP Basic: the users in MongoDB behind the
+     * {@link LoginThrottle}, failures audited.
+     */
+    @Bean
+    AuthenticationProvider authenticationProvider(ApiUserDetailsService users, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle, AuditLog audit) {
+        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
+        checked.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationProvider(checked, throttle, audit);
     }
 
     /**

@@ -21,8 +21,8 @@ record ImportBatch(List<MailboxEntry> mailboxes, List<ContractEntry> contracts, 
     }
 
     /**
-     * @param candidate  the mailbox as it will be stored, defaults filled in, without password
-     * @param submission as sent, with the new password if one was given (never printed)
+     * @param candidate  the mailbox as it will be stored, defaults filled in, with the stored secrets it keeps
+     * @param submission as sent, with the secrets given now (never printed)
      */
     record MailboxEntry(String path, Mailbox candidate, MailboxSubmission submission, Mailbox stored) {
     }

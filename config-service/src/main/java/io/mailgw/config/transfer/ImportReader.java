@@ -2,6 +2,7 @@ package io.mailgw.config.transfer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,12 +11,14 @@ import io.mailgw.config.contract.ContractEditor;
 import io.mailgw.config.contract.ContractSubmission;
 import io.mailgw.config.mailbox.MailboxJsonReader;
 import io.mailgw.config.mailbox.MailboxSubmission;
+import io.mailgw.config.mailbox.SecretCarryOver;
 import io.mailgw.config.transfer.ImportBatch.ContractEntry;
 import io.mailgw.config.transfer.ImportBatch.MailboxEntry;
 import io.mailgw.config.transfer.ImportBatch.SettingsEntry;
 import io.mailgw.config.web.JsonFields;
 import io.mailgw.config.web.Violations;
 import io.mailgw.model.FieldViolation;
+import io.mailgw.model.auth.SecretField;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.Mailbox;
@@ -94,8 +97,13 @@ class ImportReader {
             own.add("type", "mailbox.type.fixed", "must stay " + stored.type() + " as stored: the type of a mailbox "
                     + "never changes", stored.type());
         }
-        boolean hasPassword = submission.hasPassword() || stored != null && stored.password() != null;
-        for (FieldViolation violation : MailboxValidator.validate(candidate, hasPassword)) {
+        SecretCarryOver.Carried carried = SecretCarryOver.carry(stored, candidate, submission.given());
+        carried.refusals().forEach(refusal -> own.add(refusal.changedField(), "mailbox.secret.otherServer",
+                refusal.message(), refusal.secret().path()));
+        candidate = candidate.toBuilder().auth(carried.auth()).build();
+        Set<SecretField> present = new HashSet<>(submission.given());
+        present.addAll(carried.refused());
+        for (FieldViolation violation : MailboxValidator.validate(candidate, present)) {
             own.add(!PASSWORD.equals(violation.field()) ? violation : new FieldViolation(PASSWORD,
                     PASSWORD_REQUIRED, violation.code(), violation.arguments()));
         }

@@ -11,6 +11,7 @@ import io.mailgw.config.audit.AuditLog;
 import io.mailgw.config.change.ConfigChangePublisher;
 import io.mailgw.config.contract.ContractView;
 import io.mailgw.config.mailbox.MailboxView;
+import io.mailgw.config.mailbox.SecretCarryOver;
 import io.mailgw.config.settings.SettingsView;
 import io.mailgw.config.transfer.ImportBatch.ContractEntry;
 import io.mailgw.config.transfer.ImportBatch.MailboxEntry;
@@ -18,12 +19,12 @@ import io.mailgw.config.transfer.ImportBatch.SettingsEntry;
 import io.mailgw.config.transfer.ImportReport.Imported;
 import io.mailgw.events.ConfigChanged.Change;
 import io.mailgw.events.ConfigChanged.Kind;
+import io.mailgw.model.auth.SecretField;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.secret.EncryptedPassword;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 
@@ -43,13 +44,13 @@ class ImportWriter {
     private final MailboxRepository mailboxes;
     private final ContractRepository contracts;
     private final SettingsRepository settings;
-    private final PasswordCipher cipher;
+    private final SecretCipher cipher;
     private final ConfigChangePublisher changes;
     private final AuditLog audit;
     private final Clock clock;
 
     ImportWriter(MailboxRepository mailboxes, ContractRepository contracts, SettingsRepository settings,
-            PasswordCipher cipher, ConfigChangePublisher changes, AuditLog audit, Clock clock) {
+            SecretCipher cipher, ConfigChangePublisher changes, AuditLog audit, Clock clock) {
         this.mailboxes = mailboxes;
         this.contracts = contracts;
         this.settings = settings;
@@ -71,21 +72,20 @@ class ImportWriter {
 
     private Imported write(MailboxEntry entry, String actor) {
         Mailbox stored = entry.stored();
-        boolean passwordGiven = entry.submission().hasPassword();
-        EncryptedPassword password = passwordGiven ? cipher.encrypt(entry.submission().password())
-                : stored == null ? null : stored.password();
-        Mailbox candidate = entry.candidate().withPassword(password);
-        String id = candidate.id();
+        String id = entry.candidate().id();
         Instant now = now();
+        Mailbox candidate = entry.candidate().toBuilder().auth(SecretCarryOver.withGiven(entry.candidate().auth(),
+                entry.submission(), id, cipher, now)).build();
+        List<String> secretsGiven = entry.submission().given().stream().map(SecretField::path).toList();
         if (stored == null) {
             Mailbox saved = mailboxes.insert(candidate.stamped(now, now, null));
             changes.publish(Kind.MAILBOX, id, Change.CREATED);
-            audit.created(actor, AuditKind.MAILBOX, id, MailboxView.of(saved), passwordGiven);
+            audit.created(actor, AuditKind.MAILBOX, id, MailboxView.of(saved), secretsGiven);
             return new Imported(Kind.MAILBOX, id, Change.CREATED);
         }
         Mailbox saved = mailboxes.save(candidate.stamped(stored.createdAt(), now, stored.version()));
         changes.publish(Kind.MAILBOX, id, Change.UPDATED);
-        audit.updated(actor, AuditKind.MAILBOX, id, MailboxView.of(stored), MailboxView.of(saved), passwordGiven);
+        audit.updated(actor, AuditKind.MAILBOX, id, MailboxView.of(stored), MailboxView.of(saved), secretsGiven);
         return new Imported(Kind.MAILBOX, id, Change.UPDATED);
     }
 

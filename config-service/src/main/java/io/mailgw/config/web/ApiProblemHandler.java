@@ -3,6 +3,7 @@ package io.mailgw.config.web;
 import java.util.List;
 import java.util.UUID;
 
+import io.mailgw.config.security.LoginThrottledException;
 import io.mailgw.model.FieldViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex) {
         return problem(HttpStatus.CONFLICT, "A document with this id was created by another request meanwhile; "
                 + "choose another id");
+    }
+
+    /** Failed sign-ins from this address for this user must wait: 429 with {@code Retry-After}. */
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
     }
 
     @ExceptionHandler(AuthenticationException.class)

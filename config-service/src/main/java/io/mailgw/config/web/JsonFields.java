@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reads the fields of a JSON object one by one, by the type each must have, and records a
@@ -17,10 +18,12 @@ public final class JsonFields {
 
     private final JsonNode object;
     private final Violations violations;
+    private final String prefix;
 
-    private JsonFields(JsonNode object, Violations violations) {
+    private JsonFields(JsonNode object, Violations violations, String prefix) {
         this.object = object;
         this.violations = violations;
+        this.prefix = prefix;
     }
 
     /**
@@ -30,7 +33,21 @@ public final class JsonFields {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException("$", "the request body must be a JSON object");
         }
-        return new JsonFields(body, violations);
+        return new JsonFields(body, violations, "");
+    }
+
+    /**
+     * The fields of the object in {@code field}, their violations named {@code field.name}; an
+     * absent or {@code null} field reads as an empty object.
+     */
+    public JsonFields object(String field) {
+        JsonNode node = object.get(field);
+        if (node != null && !node.isNull() && !node.isObject()) {
+            violations.add(prefix + field, "json.object", "must be a JSON object");
+            node = null;
+        }
+        JsonNode nested = node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
+        return new JsonFields(nested, violations, prefix + field + ".");
     }
 
     public Collection<String> names() {
@@ -45,7 +62,7 @@ public final class JsonFields {
     /** Rejects, one by one, the fields that are none of {@code known}. */
     public void rejectUnknown(Set<String> known, String shape) {
         names().stream().filter(name -> !known.contains(name))
-                .forEach(name -> violations.add(name, "json.unknown",
+                .forEach(name -> violations.add(prefix + name, "json.unknown",
                         "unknown field: " + shape + " has no field of this name"));
     }
 
@@ -55,10 +72,16 @@ public final class JsonFields {
             return null;
         }
         if (!node.isString()) {
-            violations.add(field, "json.string", "must be a string");
+            violations.add(prefix + field, "json.string", "must be a string");
             return null;
         }
         return node.stringValue();
+    }
+
+    /** A string, or a JSON object given as it is (such as a key file pasted whole), as its JSON text. */
+    public String textOrObject(String field) {
+        JsonNode node = object.get(field);
+        return node != null && node.isObject() ? node.toString() : text(field);
     }
 
     public Integer integer(String field) {
@@ -67,7 +90,7 @@ public final class JsonFields {
             return null;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            violations.add(field, "json.integer", "must be a whole number");
+            violations.add(prefix + field, "json.integer", "must be a whole number");
             return null;
         }
         return node.intValue();
@@ -79,7 +102,7 @@ public final class JsonFields {
             return null;
         }
         if (!node.isBoolean()) {
-            violations.add(field, "json.boolean", "must be true or false");
+            violations.add(prefix + field, "json.boolean", "must be true or false");
             return null;
         }
         return node.booleanValue();
@@ -98,7 +121,7 @@ public final class JsonFields {
             }
         }
         String names = Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
-        violations.add(field, "json.oneOf", "must be one of " + names, names);
+        violations.add(prefix + field, "json.oneOf", "must be one of " + names, names);
         return null;
     }
 }

@@ -13,6 +13,7 @@ import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.TestMailboxes;
 import io.mailgw.config.security.ApiRole;
 import io.mailgw.config.security.ApiUser;
+import io.mailgw.model.auth.SecretField;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.testing.TestInfrastructure;
 import org.bson.Document;
@@ -83,8 +84,8 @@ class AuditApiIntegrationTests extends AbstractApiIntegrationTests {
             assertThat(event.path("target").path("kind").asString()).isEqualTo("MAILBOX");
         });
         assertThat(fields(events.get(3))).containsExactly("name", "type", "enabled", "host", "port", "username",
-                "password", "protocol", "folder", "pollIntervalSeconds", "afterRead", "startFrom", "idle",
-                "requireTls");
+                "password", "auth.method", "protocol", "folder", "pollIntervalSeconds", "afterRead", "startFrom",
+                "idle", "requireTls");
         assertThat(fields(events.get(2))).containsExactly("port", "password");
         assertThat(fields(events.get(1))).containsExactly("enabled");
         assertThat(fields(events.get(0))).isEmpty();
@@ -148,7 +149,7 @@ class AuditApiIntegrationTests extends AbstractApiIntegrationTests {
                 "{\"name\": \"audited-bea\", \"role\": \"VIEWER\", \"password\": \"Bea-Pa55word\"}");
         admin.put("/api/v1/users/audited-bea", "{\"password\": \"Bea-N3w-word\"}");
         Document mailbox = mongo.getCollection("mailboxes").find(new Document("_id", "mbx-audit-secret")).first();
-        String ciphertext = mailbox.get("password", Document.class).getString("ciphertext");
+        String ciphertext = TestMailboxes.storedCiphertext(mailbox, SecretField.PASSWORD);
         String hash = mongo.findById("audited-bea", ApiUser.class).passwordHash();
 
         List<String> stored = new ArrayList<>();

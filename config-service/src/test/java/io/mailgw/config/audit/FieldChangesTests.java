@@ -1,5 +1,7 @@
 package io.mailgw.config.audit;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FieldChangesTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> PASSWORD = List.of("password");
+    private static final List<String> NONE = List.of();
 
     @Test
     void createNamesTheFieldsWithAValueAndThePasswordInItsPlace() {
@@ -17,8 +21,8 @@ class FieldChangesTests {
                  "passwordSet": true, "moveToFolder": null, "createdAt": "2026-11-28T10:00:00Z"}
                 """);
 
-        assertThat(FieldChanges.set(after, true)).containsExactly("name", "host", "port", "username", "password");
-        assertThat(FieldChanges.set(after, false)).containsExactly("name", "host", "port", "username");
+        assertThat(FieldChanges.set(after, PASSWORD)).containsExactly("name", "host", "port", "username", "password");
+        assertThat(FieldChanges.set(after, NONE)).containsExactly("name", "host", "port", "username");
     }
 
     @Test
@@ -32,15 +36,15 @@ class FieldChangesTests {
                  "moveToFolder": "Done", "passwordSet": true, "updatedAt": "2026-11-28T11:00:00Z"}
                 """);
 
-        assertThat(FieldChanges.changed(before, after, false)).containsExactly("port", "enabled", "moveToFolder");
-        assertThat(FieldChanges.changed(before, before, false)).isEmpty();
+        assertThat(FieldChanges.changed(before, after, NONE)).containsExactly("port", "enabled", "moveToFolder");
+        assertThat(FieldChanges.changed(before, before, NONE)).isEmpty();
     }
 
     @Test
     void aNewPasswordCountsAsChangedEvenWithoutAPasswordSetField() {
         JsonNode user = JSON.readTree("{\"name\": \"ana\", \"role\": \"VIEWER\"}");
 
-        assertThat(FieldChanges.changed(user, user, true)).containsExactly("password");
+        assertThat(FieldChanges.changed(user, user, PASSWORD)).containsExactly("password");
     }
 
     @Test
@@ -48,8 +52,25 @@ class FieldChangesTests {
         JsonNode before = JSON.readTree("{\"name\": \"X\", \"outboundMailboxId\": null}");
         JsonNode after = JSON.readTree("{\"name\": \"X\"}");
 
-        assertThat(FieldChanges.changed(before, after, false)).isEmpty();
+        assertThat(FieldChanges.changed(before, after, NONE)).isEmpty();
         assertThat(FieldChanges.changed(after, JSON.readTree("{\"name\": \"X\", \"outboundMailboxId\": \"o\"}"),
-                false)).containsExactly("outboundMailboxId");
+                NONE)).containsExactly("outboundMailboxId");
+    }
+
+    @Test
+    void namesTheFieldsOfTheLoginByTheirPathAndItsSecretsOnlyWhenGiven() {
+        JsonNode before = JSON.readTree("""
+                {"name": "Out", "passwordSet": false, "auth": {"method": "OAUTH2", "clientId": "a",
+                 "clientSecretSet": true, "refreshTokenSet": false, "account": null}}
+                """);
+        JsonNode after = JSON.readTree("""
+                {"name": "Out", "passwordSet": false, "auth": {"method": "OAUTH2", "clientId": "b",
+                 "clientSecretSet": true, "refreshTokenSet": true, "account": "ana@xpto.example"}}
+                """);
+
+        assertThat(FieldChanges.changed(before, after, List.of("auth.refreshToken")))
+                .containsExactly("auth.clientId", "auth.refreshToken", "auth.account");
+        assertThat(FieldChanges.set(after, List.of("auth.clientSecret")))
+                .containsExactly("name", "auth.method", "auth.clientId", "auth.clientSecret", "auth.account");
     }
 }

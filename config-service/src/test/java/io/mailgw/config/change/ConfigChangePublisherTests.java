@@ -36,7 +36,8 @@ class ConfigChangePublisherTests {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         ConfigChangePublisher publisher = new ConfigChangePublisher(new KafkaTemplate<>(factory), topics(),
-                new ConfigServiceProperties(Duration.ofMillis(500)),
+                new ConfigServiceProperties(Duration.ofMillis(500), new ConfigServiceProperties.LoginThrottle(3,
+                        Duration.ofSeconds(1), 10, Duration.ofMinutes(15), 1000)),
                 Clock.fixed(Instant.parse("2026-11-28T10:15:30Z"), ZoneOffset.UTC));
         try {
             long started = System.nanoTime();

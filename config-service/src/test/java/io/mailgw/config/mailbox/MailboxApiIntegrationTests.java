@@ -6,8 +6,7 @@ import java.util.List;
 import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.TestMailboxes;
-import io.mailgw.model.secret.EncryptedPassword;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.testing.TestInfrastructure;
@@ -39,7 +38,7 @@ class MailboxApiIntegrationTests extends AbstractApiIntegrationTests {
     MongoOperations mongo;
 
     @Autowired
-    PasswordCipher cipher;
+    SecretCipher cipher;
 
     @Autowired
     MailboxStatusRecorder statuses;

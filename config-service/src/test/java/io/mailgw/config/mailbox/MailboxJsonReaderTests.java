@@ -25,7 +25,7 @@ class MailboxJsonReaderTests {
         assertThat(submission.draft().id()).isEqualTo("mbx-1");
         assertThat(submission.draft().inbound().protocol()).isEqualTo(InboundProtocol.IMAPS);
         assertThat(submission.draft().server().port()).isEqualTo(993);
-        assertThat(submission.draft().password()).isNull();
+        assertThat(submission.draft().auth().secrets()).isEmpty();
         assertThat(submission.password()).isEqualTo(TestMailboxes.PASSWORD);
         assertThat(submission.toString()).doesNotContain(TestMailboxes.PASSWORD);
     }

@@ -3,8 +3,8 @@ package io.mailgw.config.mailbox;
 import io.mailgw.config.AbstractApiIntegrationTests;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.TestMailboxes;
-import io.mailgw.model.secret.EncryptedPassword;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.auth.SecretField;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.testing.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class MailboxPasswordIntegrationTests extends AbstractApiIntegrationTests {
     MongoOperations mongo;
 
     @Autowired
-    PasswordCipher cipher;
+    SecretCipher cipher;
 
     @Test
     void noResponseCarriesThePasswordAndMongoHoldsItEncryptedOnly() {
@@ -55,11 +55,11 @@ class MailboxPasswordIntegrationTests extends AbstractApiIntegrationTests {
         admin.get("/api/v1/settings");
 
         Document stored = mongo.getCollection("mailboxes").find(new Document("_id", "mbx-secret-out")).first();
-        String ciphertext = stored.get("password", Document.class).getString("ciphertext");
+        String ciphertext = TestMailboxes.storedCiphertext(stored, SecretField.PASSWORD);
         assertThat(admin.bodies()).hasSize(16).allSatisfy(body -> assertThat(body)
                 .doesNotContain(PASSWORD).doesNotContain(ciphertext).doesNotContain("ciphertext"));
         assertThat(stored.toJson()).doesNotContain(PASSWORD);
-        assertThat(cipher.decrypt(new EncryptedPassword(ciphertext))).isEqualTo(PASSWORD);
+        assertThat(TestMailboxes.storedSecret(stored, SecretField.PASSWORD, cipher)).isEqualTo(PASSWORD);
     }
 
     @Test
@@ -105,6 +105,6 @@ class MailboxPasswordIntegrationTests extends AbstractApiIntegrationTests {
 
     private String storedPassword(String id) {
         Document stored = mongo.getCollection("mailboxes").find(new Document("_id", id)).first();
-        return cipher.decrypt(new EncryptedPassword(stored.get("password", Document.class).getString("ciphertext")));
+        return TestMailboxes.storedSecret(stored, SecretField.PASSWORD, cipher);
     }
 }

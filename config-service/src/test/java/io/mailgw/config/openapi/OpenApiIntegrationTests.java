@@ -60,7 +60,13 @@ class OpenApiIntegrationTests extends AbstractApiIntegrationTests {
         assertThat(mailbox.path("password").path("readOnly").asBoolean()).isFalse();
         assertThat(mailbox.path("passwordSet").path("readOnly").asBoolean()).isTrue();
         assertThat(schemas.path("User").path("properties").path("password").path("writeOnly").asBoolean()).isTrue();
-        assertThat(schemas.propertyNames()).doesNotContain("JsonNode", "MailboxView", "Inbound", "Outbound");
+        JsonNode auth = schemas.path("MailboxAuth").path("properties");
+        assertThat(mailbox.path("auth").path("$ref").asString()).isEqualTo("#/components/schemas/MailboxAuth");
+        assertThat(List.of("clientSecret", "refreshToken", "serviceAccountKey"))
+                .allSatisfy(secret -> assertThat(auth.path(secret).path("writeOnly").asBoolean()).as(secret).isTrue());
+        assertThat(auth.path("clientSecretSet").path("readOnly").asBoolean()).isTrue();
+        assertThat(schemas.propertyNames()).doesNotContain("JsonNode", "MailboxView", "Inbound", "Outbound",
+                "AuthView", "OAuth2", "Password");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.mailgw.config.AbstractApiIntegrationTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -17,6 +18,9 @@ abstract class AbstractBrowserIntegrationTests extends AbstractApiIntegrationTes
 
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "admin-pass";
+
+    private static final String HIDDEN_ANCESTOR =
+            "ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' hidden ')]";
 
     static Browser browser;
     private static int browserPort;
@@ -50,10 +54,14 @@ abstract class AbstractBrowserIntegrationTests extends AbstractApiIntegrationTes
         browser.signIn(ADMIN, ADMIN_PASSWORD);
     }
 
-    /** The names of the form's fields a person can fill in: no hidden ones, no buttons. */
+    /**
+     * The names of the form's fields a person can fill in: no hidden ones, none in a part the page
+     * hides (the OAuth2 fields of a password login), no buttons.
+     */
     static List<String> visibleFieldNames(String formSelector) {
         return browser.findAll(formSelector + " input, " + formSelector + " select, " + formSelector + " textarea")
                 .stream().filter(field -> !"hidden".equals(field.getAttribute("type")))
+                .filter(field -> field.findElements(By.xpath(HIDDEN_ANCESTOR)).isEmpty())
                 .map(field -> field.getAttribute("name")).distinct().toList();
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 import io.mailgw.config.TestMailboxes;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.auth.PasswordLogin;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.testing.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
     MailboxRepository mailboxes;
 
     @Autowired
-    PasswordCipher cipher;
+    SecretCipher cipher;
 
     @Autowired
     MongoOperations mongo;
@@ -71,13 +72,14 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
         assertThat(browser.findAll("#mailbox-form")).isEmpty();
         browser.click("#type-INBOUND");
         assertThat(visibleFieldNames("#mailbox-form")).containsExactlyInAnyOrder("id", "name", "contractId",
-                "enabled", "host", "port", "username", "password", "protocol", "folder", "pollIntervalSeconds",
-                "startFrom", "afterRead", "moveToFolder", "idle", "requireTls", "trustedCertificatePem");
+                "enabled", "host", "port", "username", "password", "auth.method", "protocol", "folder",
+                "pollIntervalSeconds", "startFrom", "afterRead", "moveToFolder", "idle", "requireTls",
+                "trustedCertificatePem");
         browser.screenshot("mailbox-new-inbound-es");
         browser.click("#type-OUTBOUND");
         assertThat(visibleFieldNames("#mailbox-form")).containsExactlyInAnyOrder("id", "name", "contractId",
-                "enabled", "host", "port", "username", "password", "fromAddress", "fromName", "security",
-                "authRequired", "maxConnections", "maxPerMinute", "trustedCertificatePem");
+                "enabled", "host", "port", "username", "password", "auth.method", "fromAddress", "fromName",
+                "security", "authRequired", "maxConnections", "maxPerMinute", "trustedCertificatePem");
 
         browser.type("id", "mbx-page-out");
         browser.type("name", "Soporte XPTO (salida)");
@@ -107,7 +109,7 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
         browser.screenshot("mailboxes-es");
         Mailbox outbox = mailboxes.findById("mbx-page-out").orElseThrow();
         assertThat(outbox.outbound().fromAddress()).isEqualTo("soporte@xpto.example");
-        assertThat(cipher.decrypt(outbox.password())).isEqualTo(TestMailboxes.PASSWORD);
+        assertThat(TestMailboxes.passwordOf(outbox, cipher)).isEqualTo(TestMailboxes.PASSWORD);
     }
 
     @Test
@@ -141,7 +143,7 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
         WebElement password = browser.find("#password");
         assertThat(password.getAttribute("value")).isEmpty();
         assertThat(browser.driver().getPageSource()).doesNotContain(TestMailboxes.PASSWORD)
-                .doesNotContain(mailboxes.findById("mbx-secret").orElseThrow().password().ciphertext());
+                .doesNotContain(((PasswordLogin) mailboxes.findById("mbx-secret").orElseThrow().auth()).password().ciphertext());
         assertThat(browser.findAll("input[type=hidden][name=password]")).isEmpty();
         assertThat(browser.text("#password-kept")).contains("Déjelo vacío para conservarla");
         browser.type("fromName", "Soporte renombrado");
@@ -149,7 +151,7 @@ class AdminPageBrowserIntegrationTests extends AbstractBrowserIntegrationTests {
 
         Mailbox saved = mailboxes.findById("mbx-secret").orElseThrow();
         assertThat(saved.outbound().fromName()).isEqualTo("Soporte renombrado");
-        assertThat(cipher.decrypt(saved.password())).isEqualTo(TestMailboxes.PASSWORD);
+        assertThat(TestMailboxes.passwordOf(saved, cipher)).isEqualTo(TestMailboxes.PASSWORD);
         assertThat(admin.get("/api/v1/audit").json().path("content")).filteredOn(event ->
                 "mbx-secret".equals(event.path("target").path("id").asString())
                         && "UPDATED".equals(event.path("action").asString())).singleElement()

@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,9 +32,11 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
+    /** Generous: a loaded 2-core machine may take seconds to render a page. */
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
     /** Longer than the connection test's own 10 s timeouts. */
     private static final Duration SCRIPT_WAIT = Duration.ofSeconds(30);
+    private static final int CLICK_ATTEMPTS = 3;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -75,6 +77,7 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(base + path);
+        awaitLoaded();
     }
 
     /** The path of the page shown, with its query. */
@@ -82,8 +85,11 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /** The element, waiting for it while the page is still being built or replaced. */
     WebElement find(String cssSelector) {
-        return driver.findElement(By.cssSelector(cssSelector));
+        return new WebDriverWait(driver, PAGE_WAIT).ignoring(WebDriverException.class)
+                .withMessage(() -> "no " + cssSelector + " on " + path())
+                .until(present -> driver.findElement(By.cssSelector(cssSelector)));
     }
 
     List<WebElement> findAll(String cssSelector) {
@@ -100,13 +106,54 @@ final class Browser implements AutoCloseable {
         field.sendKeys(value);
     }
 
-    /** Clicks a link or a submit button and waits until the page it leads to has loaded. */
+    /**
+     * Clicks a link or a submit button and waits until the page it leads to has loaded: the old
+     * page gone (stale, or its node no longer in the document, as Chromium says mid-navigation),
+     * then the new one complete. A click on an element that went stale before the navigation began
+     * is made again on the element found anew; never once the navigation is under way.
+     */
     void click(String cssSelector) {
         WebElement page = find("html");
-        find(cssSelector).click();
-        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(page));
-        new WebDriverWait(driver, PAGE_WAIT).until(loaded -> "complete".equals(
-                driver.executeScript("return document.readyState")));
+        clickOnce(cssSelector, page);
+        new WebDriverWait(driver, PAGE_WAIT).withMessage(() -> "the page did not leave " + path())
+                .until(left -> isGone(page));
+        awaitLoaded();
+    }
+
+    private void clickOnce(String cssSelector, WebElement page) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                find(cssSelector).click();
+                return;
+            }
+            catch (WebDriverException ex) {
+                if (isGone(page)) {
+                    return;
+                }
+                if (attempt == CLICK_ATTEMPTS) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /** Whether the element's document was replaced: any answer but its tag name means it is gone. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.getTagName();
+            return false;
+        }
+        catch (WebDriverException ex) {
+            return true;
+        }
+    }
+
+    /** Waits until the page shown has loaded, through the moments of a navigation when asking fails. */
+    private void awaitLoaded() {
+        new WebDriverWait(driver, PAGE_WAIT).ignoring(WebDriverException.class)
+                .withMessage(() -> "the page did not finish loading")
+                .until(loaded -> "complete".equals(driver.executeScript("return document.readyState"))
+                        && driver.findElement(By.tagName("html")) != null);
     }
 
     /** Clicks something that stays on the page, such as a button that runs a script. */

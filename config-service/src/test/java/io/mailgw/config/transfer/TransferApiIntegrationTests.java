@@ -13,8 +13,8 @@ import io.mailgw.config.security.ApiRole;
 import io.mailgw.config.security.ApiUser;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.mailbox.Mailbox;
-import io.mailgw.model.secret.EncryptedPassword;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.auth.SecretField;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.testing.TestInfrastructure;
 import org.bson.Document;
@@ -48,7 +48,7 @@ class TransferApiIntegrationTests extends AbstractApiIntegrationTests {
     MongoOperations mongo;
 
     @Autowired
-    PasswordCipher cipher;
+    SecretCipher cipher;
 
     @Autowired
     PasswordEncoder passwordEncoder;
@@ -148,18 +148,32 @@ class TransferApiIntegrationTests extends AbstractApiIntegrationTests {
         admin.post("/api/v1/mailboxes", TestMailboxes.imapsInbox("mbx-kept"));
         JsonNode before = admin.get("/api/v1/mailboxes/mbx-kept").json();
         String withoutPassword = TestMailboxes.imapsInbox("mbx-kept")
-                .replace("\"password\": \"" + PASSWORD + "\",", "").replace("993", "994");
+                .replace("\"password\": \"" + PASSWORD + "\",", "").replace("\"pollIntervalSeconds\": 60",
+                        "\"pollIntervalSeconds\": 120");
 
         Response response = admin.post(IMPORT, "{\"mailboxes\": [" + withoutPassword + "]}");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("imported").get(0).path("change").asString()).isEqualTo("UPDATED");
         JsonNode after = admin.get("/api/v1/mailboxes/mbx-kept").json();
-        assertThat(after.path("port").asInt()).isEqualTo(994);
+        assertThat(after.path("pollIntervalSeconds").asInt()).isEqualTo(120);
         assertThat(after.path("passwordSet").asBoolean()).isTrue();
         assertThat(after.path("createdAt")).isEqualTo(before.path("createdAt"));
         assertThat(storedPassword("mbx-kept")).isEqualTo(PASSWORD);
         assertThat(auditedActions()).containsExactly("admin UPDATED", "admin CREATED");
+    }
+
+    @Test
+    void refusesToCarryAStoredPasswordToAnotherPortNamingTheField() {
+        admin.post("/api/v1/mailboxes", TestMailboxes.imapsInbox("mbx-moved"));
+        String elsewhere = TestMailboxes.imapsInbox("mbx-moved")
+                .replace("\"password\": \"" + PASSWORD + "\",", "").replace("993", "994");
+
+        Response response = admin.post(IMPORT, "{\"mailboxes\": [" + elsewhere + "]}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactly("mailboxes[0].port");
+        assertThat(admin.get("/api/v1/mailboxes/mbx-moved").json().path("port").asInt()).isEqualTo(993);
     }
 
     @Test
@@ -229,11 +243,12 @@ class TransferApiIntegrationTests extends AbstractApiIntegrationTests {
 
     private String storedCiphertext(String mailboxId) {
         Document stored = mongo.getCollection("mailboxes").find(new Document("_id", mailboxId)).first();
-        return stored.get("password", Document.class).getString("ciphertext");
+        return TestMailboxes.storedCiphertext(stored, SecretField.PASSWORD);
     }
 
     private String storedPassword(String mailboxId) {
-        return cipher.decrypt(new EncryptedPassword(storedCiphertext(mailboxId)));
+        return TestMailboxes.storedSecret(mongo.getCollection("mailboxes").find(new Document("_id", mailboxId)).first(),
+                SecretField.PASSWORD, cipher);
     }
 
     /** "actor ACTION" of each audit entry, newest first. */

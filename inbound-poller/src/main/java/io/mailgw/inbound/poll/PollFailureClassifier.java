@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.mailgw.model.connect.ConnectionFailure;
+import io.mailgw.model.oauth.TokenRefusedException;
 import io.mailgw.model.status.MailboxState;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
@@ -48,7 +49,9 @@ final class PollFailureClassifier {
     private static Optional<PollFailure> connection(ConnectionFailure failure) {
         return switch (failure.kind()) {
             case NOT_ALLOWED -> Optional.of(new PollFailure(MailboxState.UNREACHABLE, failure.exception().getMessage()));
-            case AUTH_REJECTED -> Optional.of(new PollFailure(MailboxState.AUTH_FAILED, "authentication rejected"));
+            case AUTH_REJECTED -> Optional.of(new PollFailure(MailboxState.AUTH_FAILED,
+                    failure.exception() instanceof TokenRefusedException refused ? refused.getMessage()
+                            : "authentication rejected"));
             case CERTIFICATE_NAME_MISMATCH -> tlsFailed("server certificate is for another host name than the mailbox's");
             case CERTIFICATE_UNTRUSTED -> tlsFailed("server certificate not trusted");
             case TLS_HANDSHAKE -> tlsFailed("TLS handshake failed");

@@ -3,6 +3,7 @@ package io.mailgw.localstack.demo;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -13,7 +14,8 @@ import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.mailbox.MailboxValidator;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.EncryptedSecret;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import org.slf4j.Logger;
@@ -32,18 +34,21 @@ public final class DemoSeeder implements StackPart {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final String mongoUri;
-    private final PasswordCipher cipher;
+    private final SecretCipher cipher;
     private final DemoMailbox demoMailbox;
+    private final DemoOAuth2 demoOAuth2;
     private final Clock clock;
 
     /**
      * @param mongoUri    the database to seed, such as {@code mongodb://127.0.0.1:27017/mailgw}
      * @param demoMailbox where the demo mail server is and the support user's password there
      */
-    public DemoSeeder(String mongoUri, PasswordCipher cipher, DemoMailbox demoMailbox, Clock clock) {
+    public DemoSeeder(String mongoUri, SecretCipher cipher, DemoMailbox demoMailbox, DemoOAuth2 demoOAuth2,
+            Clock clock) {
         this.mongoUri = mongoUri;
         this.cipher = cipher;
         this.demoMailbox = demoMailbox;
+        this.demoOAuth2 = demoOAuth2;
         this.clock = clock;
     }
 
@@ -76,10 +81,17 @@ public final class DemoSeeder implements StackPart {
         List<String> created = new ArrayList<>();
         saveIfAbsent(mailboxes, demo.defaultOutbox(), created);
         saveIfAbsent(mailboxes, demo.contractOutbox(), created);
-        saveIfAbsent(mailboxes, demo.supportInbox(cipher.encrypt(demoMailbox.password())), created);
+        saveIfAbsent(mailboxes, demo.supportInbox(cipher.encrypt(demoMailbox.password(), DemoDocuments.SUPPORT_INBOX_ID)),
+                created);
         if (!contracts.existsById(DemoDocuments.CONTRACT_ID)) {
             contracts.save(demo.contract());
             created.add("contract " + DemoDocuments.CONTRACT_ID);
+        }
+        saveIfAbsent(mailboxes, demo.oauth2Inbox(demoOAuth2, clientSecret(DemoDocuments.OAUTH2_INBOX_ID)), created);
+        saveIfAbsent(mailboxes, demo.oauth2Outbox(demoOAuth2, clientSecret(DemoDocuments.OAUTH2_OUTBOX_ID)), created);
+        if (!contracts.existsById(DemoDocuments.OAUTH2_CONTRACT_ID)) {
+            contracts.save(demo.oauth2Contract());
+            created.add("contract " + DemoDocuments.OAUTH2_CONTRACT_ID);
         }
         Settings current = settings.current();
         if (current.defaultOutboxId() == null) {
@@ -90,11 +102,15 @@ public final class DemoSeeder implements StackPart {
         return created;
     }
 
+    private EncryptedSecret clientSecret(String mailboxId) {
+        return cipher.encrypt(demoOAuth2.clientSecret(), mailboxId);
+    }
+
     private static void saveIfAbsent(MailboxRepository mailboxes, Mailbox mailbox, List<String> created) {
         if (mailboxes.existsById(mailbox.id())) {
             return;
         }
-        List<FieldViolation> violations = MailboxValidator.validate(mailbox, mailbox.password() != null);
+        List<FieldViolation> violations = MailboxValidator.validate(mailbox, Set.of());
         if (!violations.isEmpty()) {
             throw new IllegalStateException("Demo mailbox " + mailbox.id() + " is invalid: " + violations);
         }

@@ -10,18 +10,33 @@ import io.mailgw.localstack.StackPart;
 
 /**
  * A GreenMail server to try the gateway with: SMTP, IMAP and POP3 on the ports of CONTRACT §5,
- * plus their TLS variants (GreenMail's own self-signed certificate), and the demo users. It
+ * plus their TLS variants (GreenMail's own self-signed certificate), and the demo users (one of
+ * them, the OAuth2 user, logs in with the demo access token over SASL XOAUTH2). It
  * keeps mail in memory only: a restart empties the mailboxes (Kafka and MongoDB keep their data).
  */
 public final class DemoMailServer implements StackPart {
 
     private final String host;
     private final LocalStackProperties.Mail settings;
+    private final OAuth2User oauth2;
     private GreenMail greenMail;
 
-    public DemoMailServer(String host, LocalStackProperties.Mail settings) {
+    /**
+     * @param oauth2 the demo user that logs in with the demo access token over XOAUTH2
+     */
+    public DemoMailServer(String host, LocalStackProperties.Mail settings, OAuth2User oauth2) {
         this.host = host;
         this.settings = settings;
+        this.oauth2 = oauth2;
+    }
+
+    /** A demo user that logs in with an access token instead of a password. */
+    public record OAuth2User(String address, String accessToken) {
+
+        @Override
+        public String toString() {
+            return "OAuth2User[" + address + "]";
+        }
     }
 
     @Override
@@ -36,6 +51,8 @@ public final class DemoMailServer implements StackPart {
         for (String address : settings.addresses()) {
             configuration.withUser(address, address, settings.password());
         }
+        // GreenMail takes a user's password as the one XOAUTH2 token it accepts
+        configuration.withUser(oauth2.address(), oauth2.address(), oauth2.accessToken());
         GreenMail candidate = new GreenMail(serverSetups().toArray(ServerSetup[]::new));
         candidate.withConfiguration(configuration);
         candidate.start();

@@ -111,7 +111,7 @@ public class SmtpMailSender {
         }
     }
 
-    private String passwordOf(Mailbox outbox) throws PermanentSmtpException {
+    private String passwordOf(Mailbox outbox) throws SmtpFailureException {
         if (!outbox.needsCredentials()) {
             return null;
         }
@@ -121,6 +121,13 @@ public class SmtpMailSender {
         catch (AuthenticationFailedException ex) {
             throw new PermanentSmtpException(new SmtpFailure(SmtpFailureClassifier.AUTH_FAILED, false,
                     MailboxState.AUTH_FAILED, ex.getMessage()), ex);
+        }
+        catch (MessagingException ex) {
+            // no OAuth2 access token now: the token endpoint is down (retryable) or the guard refuses it;
+            // classified like a connection failure, in the words that name the token endpoint
+            SmtpFailure kind = classifier.classify(ex, -1);
+            SmtpFailure failure = new SmtpFailure(kind.code(), kind.retryable(), kind.outboxState(), ex.getMessage());
+            throw failure.retryable() ? new TransientSmtpException(failure, ex) : new PermanentSmtpException(failure, ex);
         }
     }
 

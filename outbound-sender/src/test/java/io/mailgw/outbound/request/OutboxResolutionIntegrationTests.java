@@ -14,7 +14,7 @@ import io.mailgw.events.EventTypes;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.outbound.EngineRequests;
@@ -81,14 +81,14 @@ class OutboxResolutionIntegrationTests {
     @BeforeEach
     void seedConfiguration() {
         int port = greenMail.getSmtp().getPort();
-        PasswordCipher cipher = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+        SecretCipher cipher = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
         mailboxes.deleteAll();
         contracts.deleteAll();
         settings.deleteAll();
         mailboxes.saveAll(List.of(
                 TestOutboxes.plainSmtp("mbx-default", port, "noreply@gateway.example"),
                 TestOutboxes.authenticatedSmtp("mbx-xpto-out", port, "soporte@xpto.example", LOGIN,
-                        cipher.encrypt(PASSWORD)),
+                        cipher.encrypt(PASSWORD, "mbx-xpto-out")),
                 TestOutboxes.disabledPlainSmtp("mbx-apagado-out", port, "info@apagado.example")));
         Instant now = Instant.now();
         contracts.saveAll(List.of(

@@ -16,7 +16,7 @@ import io.mailgw.events.EventTypes;
 import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.model.status.MailboxState;
@@ -87,7 +87,7 @@ class RequestHandlingIntegrationTests {
     @BeforeEach
     void seedConfiguration() throws Exception {
         int port = greenMail.getSmtp().getPort();
-        PasswordCipher cipher = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+        SecretCipher cipher = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
         mailboxes.deleteAll();
         contracts.deleteAll();
         settings.deleteAll();
@@ -96,7 +96,7 @@ class RequestHandlingIntegrationTests {
                 TestOutboxes.plainSmtp("mbx-closed-out", closedPort(), "info@closed.example"),
                 TestOutboxes.plainSmtpOn("mbx-metadata-out", "169.254.169.254", 25, "info@metadata.example"),
                 TestOutboxes.authenticatedSmtp("mbx-wrong-login-out", port, "soporte@xpto.example", LOGIN,
-                        cipher.encrypt("a-wrong-password"))));
+                        cipher.encrypt("a-wrong-password", "mbx-wrong-login-out"))));
         Instant now = Instant.now();
         contracts.saveAll(List.of(
                 new Contract("closed", "Servidor caído", "mbx-closed-out", now, now, null),

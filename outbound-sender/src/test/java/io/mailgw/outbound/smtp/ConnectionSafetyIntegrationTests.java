@@ -9,7 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailgw.events.OutboxChoice;
 import io.mailgw.events.SendMailRequested;
 import io.mailgw.model.mailbox.Mailbox;
-import io.mailgw.model.secret.PasswordCipher;
+import io.mailgw.model.secret.SecretCipher;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.outbound.EngineRequests;
@@ -39,7 +39,7 @@ class ConnectionSafetyIntegrationTests {
 
     private static final String LOGIN = "soporte@xpto.example";
     private static final String PASSWORD = "smtps-Pa55word";
-    private static final PasswordCipher CIPHER = PasswordCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
+    private static final SecretCipher CIPHER = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(TestCertificate.presentedBy(
@@ -60,8 +60,8 @@ class ConnectionSafetyIntegrationTests {
 
     @Test
     void deliversOverSmtpsThroughAServerWhoseCertificateTheOutboxTrusts() {
-        Mailbox outbox = TestOutboxes.smtps("mbx-smtps-trusted", smtpsPort(), LOGIN, LOGIN, CIPHER.encrypt(PASSWORD),
-                TestCertificate.pem());
+        Mailbox outbox = TestOutboxes.smtps("mbx-smtps-trusted", smtpsPort(), LOGIN, LOGIN,
+                CIPHER.encrypt(PASSWORD, "mbx-smtps-trusted"), TestCertificate.pem());
         String subject = EngineRequests.uniqueId("trusted");
 
         SendOutcome outcome = sender.send(request(subject), outbox, "<" + subject + "@gateway.example>");
@@ -73,8 +73,8 @@ class ConnectionSafetyIntegrationTests {
 
     @Test
     void failsAtOnceWithoutTheServersCertificate() {
-        Mailbox outbox = TestOutboxes.smtps("mbx-smtps-untrusted", smtpsPort(), LOGIN, LOGIN, CIPHER.encrypt(PASSWORD),
-                null);
+        Mailbox outbox = TestOutboxes.smtps("mbx-smtps-untrusted", smtpsPort(), LOGIN, LOGIN,
+                CIPHER.encrypt(PASSWORD, "mbx-smtps-untrusted"), null);
         String subject = EngineRequests.uniqueId("untrusted");
 
         SendOutcome outcome = sender.send(request(subject), outbox, "<" + subject + "@gateway.example>");

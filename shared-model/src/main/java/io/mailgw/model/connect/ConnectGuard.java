@@ -2,6 +2,7 @@ package io.mailgw.model.connect;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,8 @@ import io.mailgw.model.mailbox.MailServer;
  * ask here, and then connect to the address that was checked.
  */
 public class ConnectGuard {
+
+    private static final int HTTPS_PORT = 443;
 
     private final List<Cidr> allowed;
     private final PortRanges ports;
@@ -48,6 +51,27 @@ public class ConnectGuard {
             throw new ConnectionNotAllowedException("port " + port + " of " + name + " is not a mail port; refused. "
                     + "Allow it with MAILGW_CONNECT_PORTS=" + ports + "," + port);
         }
+        return new CheckedAddress(name, port, publicAddresses(name));
+    }
+
+    /**
+     * Checks an OAuth2 token endpoint (or any other HTTP endpoint the gateway sends a secret to):
+     * {@code https} only, and every address its host resolves to public unless
+     * {@code mailgw.connect-allow} lets its network through. Any port: the mail ports are for mail.
+     *
+     * @throws ConnectionNotAllowedException saying in plain words what is refused and how to allow it
+     * @throws UnknownHostException          when the name does not resolve
+     */
+    public CheckedAddress checkHttps(URI uri) throws ConnectionNotAllowedException, UnknownHostException {
+        if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new ConnectionNotAllowedException((uri == null ? "no URL" : uri.getScheme() + "://"
+                    + uri.getHost()) + " is not an https:// URL; refused: a token endpoint is only asked over HTTPS");
+        }
+        String name = bare(uri.getHost());
+        return new CheckedAddress(name, uri.getPort() < 0 ? HTTPS_PORT : uri.getPort(), publicAddresses(name));
+    }
+
+    private List<InetAddress> publicAddresses(String name) throws ConnectionNotAllowedException, UnknownHostException {
         InetAddress[] addresses = resolver.resolve(name);
         if (addresses == null || addresses.length == 0) {
             throw new UnknownHostException(name);
@@ -58,7 +82,7 @@ public class ConnectGuard {
                 throw new ConnectionNotAllowedException(describe(name, refusal.get()));
             }
         }
-        return new CheckedAddress(name, port, Arrays.asList(addresses));
+        return Arrays.asList(addresses);
     }
 
     /**

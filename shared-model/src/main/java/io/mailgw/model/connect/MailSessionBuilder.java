@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 
+import io.mailgw.model.auth.OAuth2Login;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.SmtpSecurity;
 import jakarta.mail.Session;
@@ -13,10 +14,13 @@ import jakarta.mail.Session;
  * test alike: the connect guard's pinned socket factories and server identity check, explicit
  * timeouts (Jakarta Mail's own are infinite), STARTTLS where the mailbox asks for it (an outbox's
  * {@code STARTTLS} security, or a plain IMAP or POP3 inbox, which upgrades whenever the server
- * offers it and must when {@code requireTls} is on), and SMTP AUTH on or off. Each caller adds only
- * its protocol's own options.
+ * offers it and must when {@code requireTls} is on), SMTP AUTH on or off, and SASL XOAUTH2 for a
+ * mailbox that logs in with an OAuth2 access token (which the caller then gives as the password).
+ * Each caller adds only its protocol's own options.
  */
 public final class MailSessionBuilder {
+
+    private static final String XOAUTH2 = "XOAUTH2";
 
     private final String protocol;
     private final String prefix;
@@ -40,7 +44,8 @@ public final class MailSessionBuilder {
 
     /**
      * A session for {@code mailbox} as its settings say: an outbox's security ({@code SSL} speaks
-     * {@code smtps}, {@code STARTTLS} requires the upgrade) and whether it logs in.
+     * {@code smtps}, {@code STARTTLS} requires the upgrade), whether it logs in, and with an OAuth2
+     * login SASL XOAUTH2 as the only mechanism.
      */
     public static MailSessionBuilder forMailbox(Mailbox mailbox, MailEndpoint endpoint) {
         MailSessionBuilder builder = forProtocol(protocolOf(mailbox), endpoint);
@@ -52,7 +57,19 @@ public final class MailSessionBuilder {
             builder.option("starttls.enable", "true")
                     .option("starttls.required", String.valueOf(mailbox.inbound().tlsRequired()));
         }
+        if (mailbox.auth() instanceof OAuth2Login) {
+            builder.xoauth2();
+        }
         return builder;
+    }
+
+    /**
+     * SASL XOAUTH2 (IMAP {@code AUTHENTICATE}, POP3 and SMTP {@code AUTH}) as the only mechanism, the
+     * access token given as the password; Angus Mail formats {@code user=...^Aauth=Bearer ...}.
+     */
+    public MailSessionBuilder xoauth2() {
+        return option("auth.mechanisms", XOAUTH2)
+                .option("auth.xoauth2.disable", "false");
     }
 
     /** The Jakarta Mail protocol of a mailbox: {@code imap}, {@code imaps}, {@code pop3}, {@code pop3s}, {@code smtp}, {@code smtps}. */

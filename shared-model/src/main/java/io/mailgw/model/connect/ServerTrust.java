@@ -33,9 +33,18 @@ final class ServerTrust {
      * @throws SSLException when the PEM holds no usable certificate or the JVM has no TLS
      */
     static SSLSocketFactory socketFactory(String trustedCertificatePem) throws SSLException {
+        return context(trustedCertificatePem).getSocketFactory();
+    }
+
+    /**
+     * The same trust as a TLS context, for clients that take one.
+     *
+     * @throws SSLException when the PEM holds no usable certificate or the JVM has no TLS
+     */
+    static SSLContext context(String trustedCertificatePem) throws SSLException {
         try {
             if (trustedCertificatePem == null || trustedCertificatePem.isBlank()) {
-                return SSLContext.getDefault().getSocketFactory();
+                return SSLContext.getDefault();
             }
             KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
             anchors.load(null, null);
@@ -51,7 +60,7 @@ final class ServerTrust {
             trust.init(anchors);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return context;
         }
         catch (GeneralSecurityException | java.io.IOException ex) {
             throw new SSLException("the mailbox's trusted certificate cannot be used (" + ex.getMessage() + ")", ex);

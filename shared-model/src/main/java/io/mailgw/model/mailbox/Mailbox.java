@@ -2,7 +2,9 @@ package io.mailgw.model.mailbox;
 
 import java.time.Instant;
 
-import io.mailgw.model.secret.EncryptedPassword;
+import io.mailgw.model.auth.MailboxAuth;
+import io.mailgw.model.auth.PasswordLogin;
+import io.mailgw.model.secret.EncryptedSecret;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -11,10 +13,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One account on one mail server (CONTRACT §4), in typed parts: the server, the login, and the
  * settings of its type ({@code inbound} or {@code outbound}; the other one is {@code null}). The
- * password is stored encrypted only. Build one with {@link #builder()} or change one with
- * {@link #toBuilder()}; the REST JSON stays flat, which the config service maps.
+ * login's secrets are stored encrypted only, bound to the mailbox's id. Build one with
+ * {@link #builder()} or change one with {@link #toBuilder()}; the REST JSON stays flat, which the
+ * config service maps.
  *
  * @param server   never {@code null}
+ * @param auth     how it logs in; never {@code null}, a {@link PasswordLogin} without password by default
  * @param inbound  the settings of an {@code INBOUND} mailbox, else {@code null}
  * @param outbound the settings of an {@code OUTBOUND} mailbox, else {@code null}
  * @param version  optimistic lock, managed by Spring Data
@@ -28,7 +32,7 @@ public record Mailbox(
         String contractId,
         MailServer server,
         String username,
-        EncryptedPassword password,
+        MailboxAuth auth,
         InboundSettings inbound,
         OutboundSettings outbound,
         Instant createdAt,
@@ -40,6 +44,7 @@ public record Mailbox(
 
     public Mailbox {
         server = server != null ? server : new MailServer(null, null, null);
+        auth = auth != null ? auth : MailboxAuth.none();
         inbound = type == MailboxType.INBOUND ? (inbound != null ? inbound : emptyInbound()) : null;
         outbound = type == MailboxType.OUTBOUND ? (outbound != null ? outbound : emptyOutbound()) : null;
     }
@@ -82,11 +87,6 @@ public record Mailbox(
         return this;
     }
 
-    /** The same mailbox with another stored password. */
-    public Mailbox withPassword(EncryptedPassword newPassword) {
-        return toBuilder().password(newPassword).build();
-    }
-
     /** The same mailbox as saved at {@code now}, keeping the version the caller read. */
     public Mailbox stamped(Instant created, Instant now, Long expectedVersion) {
         return toBuilder().createdAt(created).updatedAt(now).version(expectedVersion).build();
@@ -123,7 +123,7 @@ public record Mailbox(
         private String contractId;
         private MailServer server = new MailServer(null, null, null);
         private String username;
-        private EncryptedPassword password;
+        private MailboxAuth auth = MailboxAuth.none();
         private InboundSettings inbound = emptyInbound();
         private OutboundSettings outbound = emptyOutbound();
         private Instant createdAt;
@@ -141,7 +141,7 @@ public record Mailbox(
             contractId = m.contractId;
             server = m.server;
             username = m.username;
-            password = m.password;
+            auth = m.auth;
             inbound = m.inbound != null ? m.inbound : emptyInbound();
             outbound = m.outbound != null ? m.outbound : emptyOutbound();
             createdAt = m.createdAt;
@@ -199,8 +199,14 @@ public record Mailbox(
             return this;
         }
 
-        public Builder password(EncryptedPassword value) {
-            password = value;
+        public Builder auth(MailboxAuth value) {
+            auth = value;
+            return this;
+        }
+
+        /** A password login with {@code value}. */
+        public Builder password(EncryptedSecret value) {
+            auth = new PasswordLogin(value);
             return this;
         }
 
@@ -302,7 +308,7 @@ public record Mailbox(
         }
 
         public Mailbox build() {
-            return new Mailbox(id, name, type, enabled, contractId, server, username, password, inbound, outbound,
+            return new Mailbox(id, name, type, enabled, contractId, server, username, auth, inbound, outbound,
                     createdAt, updatedAt, version);
         }
     }

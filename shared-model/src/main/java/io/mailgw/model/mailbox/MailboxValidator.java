@@ -6,10 +6,13 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.mailgw.model.FieldViolation;
 import io.mailgw.model.Ids;
+import io.mailgw.model.auth.OAuth2Login;
+import io.mailgw.model.auth.SecretField;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -40,12 +43,19 @@ public final class MailboxValidator {
     }
 
     /**
-     * @param hasPassword whether a password is given now or already stored
+     * @param given the secrets given now in plain text, besides those the mailbox's login holds already
      */
-    public static List<FieldViolation> validate(Mailbox mailbox, boolean hasPassword) {
+    public static List<FieldViolation> validate(Mailbox mailbox, Set<SecretField> given) {
         List<FieldViolation> violations = new ArrayList<>();
         checkIdentity(mailbox, violations);
-        checkServer(mailbox, hasPassword, violations);
+        checkServer(mailbox, violations);
+        if (mailbox.auth() instanceof OAuth2Login oauth2) {
+            OAuth2Rules.check(mailbox, oauth2, field -> given.contains(field) || oauth2.hasSecret(field), violations);
+        }
+        else if (mailbox.needsCredentials() && !given.contains(SecretField.PASSWORD)
+                && !mailbox.auth().hasSecret(SecretField.PASSWORD)) {
+            violations.add(FieldViolation.of("password", REQUIRED, "required"));
+        }
         if (mailbox.isInbound()) {
             checkInbound(mailbox.inbound(), violations);
         }
@@ -71,7 +81,7 @@ public final class MailboxValidator {
         }
     }
 
-    private static void checkServer(Mailbox mailbox, boolean hasPassword, List<FieldViolation> violations) {
+    private static void checkServer(Mailbox mailbox, List<FieldViolation> violations) {
         MailServer server = mailbox.server();
         if (blank(server.host()) || !HOST.matcher(server.host()).matches()) {
             violations.add(FieldViolation.of("host", "mailbox.host.invalid", "required, a host name or IP address"));
@@ -81,9 +91,6 @@ public final class MailboxValidator {
         }
         if (mailbox.needsCredentials() && blank(mailbox.username())) {
             violations.add(FieldViolation.of("username", REQUIRED, "required"));
-        }
-        if (mailbox.needsCredentials() && !hasPassword) {
-            violations.add(FieldViolation.of("password", REQUIRED, "required"));
         }
         if (server.trustedCertificatePem() != null && !isCertificate(server.trustedCertificatePem())) {
             violations.add(FieldViolation.of("trustedCertificatePem", "mailbox.certificate.invalid",
@@ -167,11 +174,11 @@ public final class MailboxValidator {
         }
     }
 
-    private static boolean blank(String value) {
+    static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
-    private static boolean hasLineBreak(String value) {
+    static boolean hasLineBreak(String value) {
         return value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
     }
 }

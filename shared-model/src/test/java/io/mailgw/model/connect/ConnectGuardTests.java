@@ -2,6 +2,7 @@ package io.mailgw.model.connect;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,24 @@ class ConnectGuardTests {
                 .bindOrCreate("mailgw", ConnectGuardProperties.class);
         assertThat(overridden.connectPorts()).containsExactly("1024-65535");
         assertThat(overridden.connectAllow()).isEmpty();
+    }
+
+    @Test
+    void aTokenEndpointMustBeHttpsToAPublicAddressOnAnyPort() throws Exception {
+        ConnectGuard guard = guard(List.of(), Map.of("login.example", "20.190.160.1", "idp.corp.example", "10.1.2.3"));
+
+        CheckedAddress checked = guard.checkHttps(URI.create("https://login.example/tenant/oauth2/v2.0/token"));
+        assertThat(checked.port()).isEqualTo(443);
+        assertThat(checked.address().getHostAddress()).isEqualTo("20.190.160.1");
+        assertThat(guard.checkHttps(URI.create("https://login.example:8443/token")).port()).isEqualTo(8443);
+        assertThatThrownBy(() -> guard.checkHttps(URI.create("http://login.example/token")))
+                .isInstanceOf(ConnectionNotAllowedException.class).hasMessageContaining("not an https:// URL");
+        assertThatThrownBy(() -> guard.checkHttps(URI.create("https://idp.corp.example/token")))
+                .isInstanceOf(ConnectionNotAllowedException.class)
+                .hasMessage("idp.corp.example resolves to 10.1.2.3, a private address; refused. "
+                        + "Allow it with MAILGW_CONNECT_ALLOW=10.0.0.0/8");
+        assertThat(guard(List.of("10.0.0.0/8"), Map.of("idp.corp.example", "10.1.2.3"))
+                .checkHttps(URI.create("https://idp.corp.example/token")).host()).isEqualTo("idp.corp.example");
     }
 
     private static ConnectGuard guard(List<String> allow, Map<String, String> hosts) {

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
+import io.mailgw.model.auth.ClientCredentialsLogin;
+import io.mailgw.model.auth.OAuth2Client;
+import io.mailgw.model.auth.OAuth2Provider;
 import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxType;
@@ -97,6 +100,22 @@ class MailSessionBuilderTests {
             assertThat(socket).isInstanceOf(PinnedChannelSocket.class);
         }
         assertThat(session.get("mail.imap.executor.writetimeout")).isSameAs(WriteTimeoutScheduler.SHARED);
+    }
+
+    @Test
+    void anOAuth2MailboxLogsInWithXoauth2Only() {
+        ClientCredentialsLogin oauth2 = new ClientCredentialsLogin(new OAuth2Client(OAuth2Provider.MICROSOFT, "contoso",
+                "client", null, null, null));
+        Mailbox inbox = Mailbox.builder().type(MailboxType.INBOUND).protocol(InboundProtocol.POP3S).auth(oauth2).build();
+        Mailbox outbox = outbox(SmtpSecurity.STARTTLS, true).toBuilder().auth(oauth2).build();
+
+        Properties pop3 = MailSessionBuilder.forMailbox(inbox, endpoint).build().getProperties();
+        Properties smtp = MailSessionBuilder.forMailbox(outbox, endpoint).build().getProperties();
+
+        assertThat(pop3).containsEntry("mail.pop3s.auth.mechanisms", "XOAUTH2");
+        assertThat(smtp).containsEntry("mail.smtp.auth.mechanisms", "XOAUTH2").containsEntry("mail.smtp.auth", "true");
+        assertThat(MailSessionBuilder.forMailbox(outbox(SmtpSecurity.STARTTLS, true), endpoint).build().getProperties())
+                .doesNotContainKey("mail.smtp.auth.mechanisms");
     }
 
     private static Mailbox outbox(SmtpSecurity security, boolean login) {

@@ -1,8 +1,16 @@
 package io.mailgw.model.mailbox;
 
 import java.util.List;
+import java.util.Set;
 
 import io.mailgw.model.FieldViolation;
+import io.mailgw.model.auth.ClientCredentialsLogin;
+import io.mailgw.model.auth.JwtBearerLogin;
+import io.mailgw.model.auth.MailboxAuth;
+import io.mailgw.model.auth.OAuth2Client;
+import io.mailgw.model.auth.OAuth2Provider;
+import io.mailgw.model.auth.RefreshTokenLogin;
+import io.mailgw.model.auth.SecretField;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,7 +103,7 @@ class MailboxValidatorTests {
         Mailbox in = inbox("imap.x.example", 0, null, InboundProtocol.IMAP).pollIntervalSeconds(5)
                 .afterRead(AfterRead.NONE, null).build();
 
-        List<FieldViolation> violations = MailboxValidator.validate(in.withDefaults(), false);
+        List<FieldViolation> violations = MailboxValidator.validate(in.withDefaults(), Set.of());
 
         assertThat(violations).extracting(FieldViolation::field, FieldViolation::code)
                 .containsExactly(tuple("port", "mailbox.port.range"), tuple("username", MailboxValidator.REQUIRED),
@@ -111,12 +119,59 @@ class MailboxValidatorTests {
                 .isEqualTo("imaps://soporte%40xpto.example@imap.xpto.example:993/INBOX");
     }
 
+    @Test
+    void acceptsEachOAuth2GrantItsProviderOffersWithTheSecretsItNeeds() {
+        Mailbox app = oauth2(new ClientCredentialsLogin(client(OAuth2Provider.MICROSOFT, "contoso.onmicrosoft.com", null)));
+        Mailbox delegated = oauth2(new RefreshTokenLogin(client(OAuth2Provider.MICROSOFT, "0b7c-tenant", null), null,
+                null, null));
+        Mailbox google = oauth2(new JwtBearerLogin(new OAuth2Client(OAuth2Provider.GOOGLE, null, null, null, null, null),
+                null, "soporte@xpto.example"));
+        Mailbox generic = oauth2(new ClientCredentialsLogin(new OAuth2Client(OAuth2Provider.GENERIC, null, "mail-gw", null,
+                "https://idp.xpto.example/realms/mail/protocol/openid-connect/token", "mail offline_access")));
+
+        assertThat(oauth2Fields(app, SecretField.CLIENT_SECRET)).isEmpty();
+        assertThat(oauth2Fields(delegated)).as("signing in comes after saving").isEmpty();
+        assertThat(oauth2Fields(google, SecretField.SERVICE_ACCOUNT_KEY)).isEmpty();
+        assertThat(oauth2Fields(generic, SecretField.CLIENT_SECRET)).isEmpty();
+    }
+
+    @Test
+    void namesWhatAnOAuth2LoginLacksOrHasWrong() {
+        Mailbox noSecret = oauth2(new ClientCredentialsLogin(client(OAuth2Provider.MICROSOFT, null, null)));
+        Mailbox google = oauth2(new ClientCredentialsLogin(client(OAuth2Provider.GOOGLE, "tenant", "http://x.example/t")));
+        Mailbox generic = oauth2(new RefreshTokenLogin(client(OAuth2Provider.GENERIC, null, null), null, null, null));
+        Mailbox key = oauth2(new JwtBearerLogin(client(OAuth2Provider.GOOGLE, null, null), null, null));
+        Mailbox relay = oauth2(new ClientCredentialsLogin(client(OAuth2Provider.MICROSOFT, "t", null)))
+                .toBuilder().authRequired(false).build();
+
+        assertThat(oauth2Fields(noSecret)).containsExactly("auth.tenantId", "auth.clientSecret");
+        assertThat(oauth2Fields(google, SecretField.CLIENT_SECRET))
+                .containsExactly("auth.grant", "auth.tenantId", "auth.tokenUri");
+        assertThat(oauth2Fields(generic)).containsExactly("auth.tokenUri", "auth.scope");
+        assertThat(oauth2Fields(key, SecretField.CLIENT_SECRET)).containsExactly("auth.serviceAccountKey");
+        assertThat(oauth2Fields(relay, SecretField.CLIENT_SECRET)).containsExactly("authRequired");
+    }
+
+    private static Mailbox oauth2(MailboxAuth auth) {
+        return TestMailboxes.smtpOutbox().toBuilder().auth(auth).build();
+    }
+
+    private static OAuth2Client client(OAuth2Provider provider, String tenant, String tokenUri) {
+        return new OAuth2Client(provider, tenant, "0b7c-client", null, tokenUri, null);
+    }
+
+    private static List<String> oauth2Fields(Mailbox mailbox, SecretField... given) {
+        return MailboxValidator.validate(mailbox.withDefaults(), Set.of(given)).stream().map(FieldViolation::field)
+                .toList();
+    }
+
     private static Mailbox.Builder inbox(String host, int port, String username, InboundProtocol protocol) {
         return Mailbox.builder().id("i").name("In").type(MailboxType.INBOUND).host(host).port(port).username(username)
                 .protocol(protocol).folder("INBOX").pollIntervalSeconds(60);
     }
 
     private static List<String> fields(Mailbox mailbox, boolean hasPassword) {
-        return MailboxValidator.validate(mailbox.withDefaults(), hasPassword).stream().map(FieldViolation::field).toList();
+        return MailboxValidator.validate(mailbox.withDefaults(), hasPassword ? Set.of(SecretField.PASSWORD) : Set.of())
+                .stream().map(FieldViolation::field).toList();
     }
 }
