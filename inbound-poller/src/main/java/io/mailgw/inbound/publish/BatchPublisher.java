@@ -92,7 +92,8 @@ public class BatchPublisher implements BatchSink {
         Set<Fingerprint> skip = duplicates(parsed, known);
         Timer.Sample sending = Timer.start(meters);
         List<CompletableFuture<SendResult<String, String>>> sent = new ArrayList<>(parsed.size());
-        for (Parsed message : parsed) {
+        for (int i = 0; i < parsed.size() && !failedAlready(sent); i++) {
+            Parsed message = parsed.get(i);
             sent.add(skip.contains(message.fingerprint()) && message.ref().recheck()
                     ? CompletableFuture.completedFuture(null) : send(message.event()));
         }
@@ -112,6 +113,15 @@ public class BatchPublisher implements BatchSink {
         return awaitAcks(mailbox, List.of(parsed), List.of(send(event)), 0);
     }
 
+    /**
+     * Whether the last record sent failed at once (no broker: each send blocks up to the producer's
+     * {@code max.block.ms}): the rest of the batch is then not sent, since only the run of acks from
+     * the first message counts, and the connection to the mail server is not left idle meanwhile.
+     */
+    private static boolean failedAlready(List<CompletableFuture<SendResult<String, String>>> sent) {
+        return !sent.isEmpty() && sent.get(sent.size() - 1).isCompletedExceptionally();
+    }
+
     private static Set<Fingerprint> duplicates(List<Parsed> parsed,
                                                Function<Set<Fingerprint>, Set<Fingerprint>> known) {
         Set<Fingerprint> recheck = new HashSet<>();
@@ -126,7 +136,7 @@ public class BatchPublisher implements BatchSink {
         List<Fingerprint> fingerprints = new ArrayList<>();
         int parseErrors = 0;
         MessagePublishException failure = null;
-        for (int i = 0; i < parsed.size() && failure == null; i++) {
+        for (int i = 0; i < sent.size() && failure == null; i++) {
             Parsed message = parsed.get(i);
             try {
                 sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
