@@ -3,6 +3,8 @@ package io.mailgw.inbound;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -46,6 +48,7 @@ class BadMailIntegrationTests {
 
     private static final String PASSWORD = "bad-Pa55word";
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final long DELIVERY_STACK_BYTES = 1L << 30;
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(
@@ -96,9 +99,7 @@ class BadMailIntegrationTests {
 
     @Test
     void aMessageNestedTenThousandLevelsDeepIsPublishedWithParseErrorAndTheNextFollows() throws Exception {
-        try (InputStream sample = getClass().getResourceAsStream("/mail/deep-nesting-10000.eml")) {
-            user.deliver(new MimeMessage(Session.getInstance(new java.util.Properties()), sample));
-        }
+        deliverOnALargeStack("/mail/deep-nesting-10000.eml");
         user.deliver(GreenMailUtil.createTextEmail(address, "ana@cliente.example", "Despues del anidado", "normal",
                 greenMail.getSmtp().getServerSetup()));
 
@@ -111,6 +112,26 @@ class BadMailIntegrationTests {
         assertThat(nested.rawBlobId()).isNotNull();
         assertThat(topic.eventsOf(id).get(1).parseError()).isNull();
         assertThat(meters.get("mailgw.inbound.parse.errors").tag("mailbox", id).counter().count()).isEqualTo(1);
+    }
+
+    /**
+     * GreenMail (2.1.14) indexes a stored message's MIME structure as it is delivered, recursing
+     * once per level, so the 10,000-deep sample needs a thread with a large stack (reserved, not
+     * used, until the recursion reaches it). The poller itself never recurses per level.
+     */
+    private void deliverOnALargeStack(String resource) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread delivery = new Thread(null, () -> {
+            try (InputStream sample = getClass().getResourceAsStream(resource)) {
+                user.deliver(new MimeMessage(Session.getInstance(new Properties()), sample));
+            }
+            catch (Throwable ex) {
+                failure.set(ex);
+            }
+        }, "deliver-deep-sample", DELIVERY_STACK_BYTES);
+        delivery.start();
+        delivery.join();
+        assertThat(failure.get()).as("delivery of " + resource).isNull();
     }
 
     @Test
