@@ -9,7 +9,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(InboundPollerProperties.class)
 public class InboundPollerApplication {
 
+    /**
+     * Jakarta Mail looks its stream provider up through {@link java.util.ServiceLoader} every time it
+     * reads headers or decodes a part, several times per message, unless this system property names
+     * it: then it is one reflective construction. The provider is Angus Mail's, the one the lookup finds.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     public static SpringApplicationBuilder application() {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         return new SpringApplicationBuilder(InboundPollerApplication.class)
                 .properties("spring.config.name=inbound-poller");
     }

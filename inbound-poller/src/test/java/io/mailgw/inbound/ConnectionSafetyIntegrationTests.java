@@ -14,6 +14,7 @@ import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.status.MailboxState;
 import io.mailgw.model.status.MailboxStatus;
 import io.mailgw.model.status.MailboxStatusRecorder;
+import io.mailgw.testing.StartTlsFront;
 import io.mailgw.testing.TestCertificate;
 import io.mailgw.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * by that name shows that Jakarta Mail never looks the name up again.
  */
 @SpringBootTest(properties = {"spring.config.name=inbound-poller", "mailgw.inbound.tick=200ms",
-        "mailgw.inbound.min-poll-interval=1s"})
+        "mailgw.inbound.refresh=500ms", "mailgw.inbound.lease-period=3s", "mailgw.inbound.min-poll-interval=1s"})
 class ConnectionSafetyIntegrationTests {
 
     static final String PINNED_NAME = "mail.pinned.example";
@@ -53,7 +54,7 @@ class ConnectionSafetyIntegrationTests {
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(TestCertificate.presentedBy(
             ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.IMAP, ServerSetupTest.IMAPS,
-                    ServerSetupTest.POP3S}))).withPerMethodLifecycle(false);
+                    ServerSetupTest.POP3, ServerSetupTest.POP3S}))).withPerMethodLifecycle(false);
 
     private static InboundTopic topic;
 
@@ -152,6 +153,46 @@ class ConnectionSafetyIntegrationTests {
                 .untilAsserted(() -> assertThat(status.read(id).state()).isEqualTo(MailboxState.TLS_FAILED));
         assertThat(status.read(id).lastError()).isEqualTo("server certificate is for another host name than the mailbox's");
         assertThat(topic.recordsOf(id)).isEmpty();
+    }
+
+    @Test
+    void plainImapUpgradesWithStartTlsBeforeItLogsIn() {
+        TestMail.send(smtpPort(), user, "Por STARTTLS", "cifrado tras el saludo");
+        try (StartTlsFront front = StartTlsFront.imap(greenMail.getImap().getPort())) {
+            mailboxes.save(TestMailboxes.requiringTls(TestMailboxes.imapInbox(id, front.port(), user, PASSWORD),
+                    TestCertificate.pem()));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(topic.eventsOf(id)).extracting(MailReceived::subject)
+                    .containsExactly("Por STARTTLS"));
+            assertThat(front.upgrades()).isPositive();
+        }
+    }
+
+    @Test
+    void plainPop3UpgradesWithStlsBeforeItLogsIn() {
+        TestMail.send(smtpPort(), user, "Por STLS", "cifrado tras el saludo");
+        try (StartTlsFront front = StartTlsFront.pop3(greenMail.getPop3().getPort())) {
+            mailboxes.save(TestMailboxes.requiringTls(TestMailboxes.pop3Inbox(id, front.port(), user, PASSWORD),
+                    TestCertificate.pem()));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(topic.eventsOf(id)).extracting(MailReceived::subject)
+                    .containsExactly("Por STLS"));
+            assertThat(front.upgrades()).isPositive();
+        }
+    }
+
+    @Test
+    void aMailboxThatRequiresTlsNeverSendsItsPasswordToAServerWithoutStartTls() {
+        TestMail.send(smtpPort(), user, "Sin TLS", "no se lee");
+        try (LineTap proxy = LineTap.to("127.0.0.1", greenMail.getImap().getPort())) {
+            mailboxes.save(TestMailboxes.requiringTls(TestMailboxes.imapInbox(id, proxy.port(), user, PASSWORD), null));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(status.read(id).state())
+                    .isEqualTo(MailboxState.TLS_FAILED));
+            assertThat(status.read(id).lastError()).contains("does not offer STARTTLS", "requireTls");
+            assertThat(proxy.clientLines()).isNotEmpty().noneMatch(line -> line.contains(PASSWORD));
+            assertThat(topic.recordsOf(id)).isEmpty();
+        }
     }
 
     @Test

@@ -13,7 +13,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailgw.events.CloudEventHeaders;
 import io.mailgw.events.EventTypes;
 import io.mailgw.events.MailReceived;
-import io.mailgw.inbound.checkpoint.ImapCheckpoint;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.MailboxRepository;
 import io.mailgw.model.status.MailboxState;
@@ -23,6 +22,7 @@ import io.mailgw.testing.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -135,7 +135,7 @@ class InboundPollerIntegrationTests {
         assertThat(topic.recordsOf(id)).hasSize(1);
         assertThat(inbox().get(0).isSet(Flags.Flag.SEEN)).as("afterRead NONE leaves the message unseen").isFalse();
         assertThat(meters.get("mailgw.inbound.messages.published").tag("mailbox", id).counter().count()).isEqualTo(1);
-        assertThat(meters.get("mailgw.inbound.poll").tag("mailbox", id).tag("outcome", "success").timer().count())
+        assertThat(meters.get("mailgw.inbound.poll").tag("outcome", "success").timer().count())
                 .isGreaterThanOrEqualTo(3);
     }
 
@@ -249,8 +249,7 @@ class InboundPollerIntegrationTests {
         TestMail.send(smtpPort(), user, "Renumerado", "texto");
         long uidValidity = greenMail.getManagers().getImapHostManager().getInbox(greenMail.getUserManager()
                 .getUserByEmail(user)).getUidValidity();
-        mongo.save(new ImapCheckpoint(id, "imap:" + user + "@" + TestMailboxes.HOST + "/INBOX", uidValidity - 1, 99,
-                Instant.now()), "inbound_checkpoints");
+        saveCheckpoint("imap:" + user + "@" + TestMailboxes.HOST + "/INBOX", uidValidity - 1, 99);
         mailboxes.save(TestMailboxes.imapInboxFromNow(id, imapPort(), user, PASSWORD));
 
         awaitOneRecord(id);
@@ -264,14 +263,24 @@ class InboundPollerIntegrationTests {
         long uidValidity = greenMail.getManagers().getImapHostManager().getInbox(greenMail.getUserManager()
                 .getUserByEmail(user)).getUidValidity();
         String source = "imap:" + user + "@" + TestMailboxes.HOST + "/INBOX";
-        mongo.save(new ImapCheckpoint(id, source, uidValidity - 1, 99, Instant.now()), "inbound_checkpoints");
+        saveCheckpoint(source, uidValidity - 1, 99);
         mailboxes.save(TestMailboxes.imapInboxFromNow(id, imapPort(), user, PASSWORD));
 
-        await().untilAsserted(() -> assertThat(mongo.findById(id, ImapCheckpoint.class, "inbound_checkpoints"))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(checkpoint())
                 .satisfies(checkpoint -> {
-                    assertThat(checkpoint.uidValidity()).isEqualTo(uidValidity);
-                    assertThat(checkpoint.lastUid()).isZero();
+                    assertThat(checkpoint.get("uidValidity")).isEqualTo(uidValidity);
+                    assertThat(checkpoint.get("lastUid")).isEqualTo(0L);
                 }));
+    }
+
+    /** A checkpoint as an earlier poller left it: no fence yet, as before leases had tokens. */
+    private void saveCheckpoint(String source, long uidValidity, long lastUid) {
+        mongo.save(new Document("_id", id).append("source", source).append("uidValidity", uidValidity)
+                .append("lastUid", lastUid), "inbound_checkpoints");
+    }
+
+    private Document checkpoint() {
+        return mongo.findById(id, Document.class, "inbound_checkpoints");
     }
 
     /** Mail there before the first poll of {@code startingNow} is left alone; mail that arrives later is published. */

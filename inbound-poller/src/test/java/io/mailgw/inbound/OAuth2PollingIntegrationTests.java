@@ -1,6 +1,7 @@
 package io.mailgw.inbound;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -23,6 +24,7 @@ import io.mailgw.model.status.MailboxStatusRecorder;
 import io.mailgw.testing.TestCertificate;
 import io.mailgw.testing.TestInfrastructure;
 import io.mailgw.testing.TestOAuth2Provider;
+import io.mailgw.testing.net.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,7 @@ import static org.awaitility.Awaitility.await;
 class OAuth2PollingIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(3);
     private static final String CLIENT_SECRET = "poller-cl1ent-s3cret";
     private static final SecretCipher CIPHER = SecretCipher.fromBase64Key(TestInfrastructure.TEST_SECRET_KEY);
     private static final TestOAuth2Provider PROVIDER = TestOAuth2Provider.start();
@@ -123,20 +126,31 @@ class OAuth2PollingIntegrationTests {
                 .containsExactly("POP3 y OAuth2"));
     }
 
+    /**
+     * The poller keeps its session open between reads; a server ends a session whose token expired
+     * (Exchange Online does), which the proxy plays by cutting it once the first token is past its
+     * lifetime. The next connect logs in with a renewed token.
+     */
     @Test
     void aTokenThatExpiresIsRenewedBeforeTheNextConnect() {
-        PROVIDER.accessTokenLifetime(Duration.ofSeconds(3));
+        PROVIDER.accessTokenLifetime(TOKEN_LIFETIME);
         TestMail.send(greenMail.getSmtp().getPort(), user, "Primero", "texto");
-        mailboxes.save(inbox(InboundProtocol.IMAP, greenMail.getImap().getPort(), clientCredentials()));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(topic.eventsOf(id)).hasSize(1));
+        try (TcpProxy proxy = TcpProxy.to(TestMailboxes.HOST, greenMail.getImap().getPort())) {
+            mailboxes.save(inbox(InboundProtocol.IMAP, proxy.port(), clientCredentials()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(topic.eventsOf(id)).hasSize(1));
+            Instant firstTokenExpired = Instant.now().plus(TOKEN_LIFETIME);
 
-        PROVIDER.issueAccessTokensAs("token-2-" + id);
-        greenMail.getUserManager().getUser(user).setPassword("token-2-" + id);
-        TestMail.send(greenMail.getSmtp().getPort(), user, "Segundo", "texto");
+            PROVIDER.issueAccessTokensAs("token-2-" + id);
+            greenMail.getUserManager().getUser(user).setPassword("token-2-" + id);
+            await().atMost(WAIT).until(() -> Instant.now().isAfter(firstTokenExpired));
+            proxy.cutAll();
+            TestMail.send(greenMail.getSmtp().getPort(), user, "Segundo", "texto");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(topic.eventsOf(id)).extracting(MailReceived::subject)
-                .containsExactly("Primero", "Segundo"));
-        assertThat(PROVIDER.accessTokens()).contains("token-2-" + id);
+            await().dontCatchUncaughtExceptions().atMost(WAIT).untilAsserted(() -> assertThat(topic.eventsOf(id))
+                    .extracting(MailReceived::subject).containsExactly("Primero", "Segundo"));
+            assertThat(PROVIDER.accessTokens()).contains("token-2-" + id);
+            assertThat(proxy.connections()).as("the cut session was replaced by a new one").isGreaterThan(1);
+        }
     }
 
     @Test

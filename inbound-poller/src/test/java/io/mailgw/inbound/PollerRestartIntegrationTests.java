@@ -87,7 +87,14 @@ class PollerRestartIntegrationTests {
             assertThat(get(port, "/actuator/health", null)).contains("\"status\":\"UP\"");
             seedAdmin(second.getBean(MongoOperations.class));
             assertThat(get(port, "/actuator/prometheus", "ops:admin-Pa55"))
-                    .contains("mailgw_inbound_messages_published_total{mailbox=\"" + IMAP_ID + "\"");
+                    .contains("mailgw_inbound_messages_published_total{mailbox=\"" + IMAP_ID + "\"")
+                    .contains("mailgw_inbound_fetch_seconds_count{protocol=\"IMAP\"}")
+                    .contains("mailgw_inbound_fetch_seconds_count{protocol=\"POP3\"}")
+                    .contains("mailgw_inbound_idle_connections ")
+                    .contains("mailgw_inbound_mailboxes 2.0")
+                    .contains("mailgw_inbound_lease_moves_total{change=\"claimed\"}")
+                    .contains("mailgw_inbound_schedule_delay_seconds_count")
+                    .contains("mailgw_inbound_poll_seconds_count{outcome=\"success\"}");
         }
 
         for (String mailboxId : List.of(IMAP_ID, POP3_ID)) {

@@ -10,7 +10,9 @@ import io.mailgw.testing.TestInfrastructure;
 
 /**
  * Inbound mailboxes on the local GreenMail server, polled every second (the tests lower the
- * poller's floor to match), passwords encrypted under the test key.
+ * poller's floor to match), passwords encrypted under the test key. GreenMail's plain IMAP and
+ * POP3 offer no STARTTLS, so the plain ones are allowed to log in without TLS ({@code requireTls} off).
+ * They are polled ({@code idle} off) unless a test asks for IDLE ({@link #idling}).
  */
 final class TestMailboxes {
 
@@ -79,6 +81,16 @@ final class TestMailboxes {
         return mailbox.toBuilder().host(host).trustedCertificatePem(trustedCertificatePem).build();
     }
 
+    /** The same mailbox waiting with IMAP IDLE (GreenMail offers it). */
+    static Mailbox idling(Mailbox mailbox) {
+        return mailbox.toBuilder().idle(true).build();
+    }
+
+    /** The same mailbox sending its password over TLS only, trusting {@code trustedCertificatePem} (may be null). */
+    static Mailbox requiringTls(Mailbox mailbox, String trustedCertificatePem) {
+        return mailbox.toBuilder().requireTls(true).trustedCertificatePem(trustedCertificatePem).build();
+    }
+
     /** The same mailbox switched on. */
     static Mailbox enabled(Mailbox mailbox) {
         return mailbox.toBuilder().enabled(true).build();
@@ -89,6 +101,6 @@ final class TestMailboxes {
         return Mailbox.builder().id(id).name("Test " + id).type(MailboxType.INBOUND).enabled(enabled)
                 .contractId(CONTRACT).host(HOST).port(port).username(user).password(CIPHER.encrypt(password, id))
                 .protocol(protocol).folder("INBOX").pollIntervalSeconds(1).afterRead(afterRead, null)
-                .startFrom(startFrom).build();
+                .startFrom(startFrom).requireTls(protocol.isImplicitTls()).idle(false).build();
     }
 }

@@ -68,7 +68,7 @@ final class StackAssembly {
                 new DemoSeeder(mongoUri, SecretCipher.fromBase64Key(secretKey), demoMailbox, demoOAuth2, clock)));
         if (properties.services().enabled()) {
             parts.addAll(services(new ServiceArguments(kafka.bootstrapServers(), mongoUri, secretKey,
-                    properties.connectAllow(), logLevels()).and("--mailgw.connect-ports=" + connectPorts(),
+                    connectAllow(), logLevels()).and("--mailgw.connect-ports=" + connectPorts(),
                     "--mailgw.oauth2.trusted-certificate-pem=" + tokens.certificatePem())));
         }
         return parts;
@@ -83,11 +83,29 @@ final class StackAssembly {
                 GatewayService.outboundSender(common, services.outboundSenderPort()));
     }
 
-    /** The standard mail ports and the demo mail server's, which the services may connect to. */
+    /**
+     * The ports the services may connect to: what the user set ({@code MAILGW_CONNECT_PORTS}, else the
+     * standard mail ports) and the demo mail server's, so that a test server on another port (Mailpit's
+     * 1025, a Dovecot on 10143) can be allowed as everywhere else.
+     */
     String connectPorts() {
         LocalStackProperties.Mail mail = properties.mail();
-        return ConnectGuardProperties.MAIL_PORTS + "," + Stream.of(mail.smtpPort(), mail.imapPort(), mail.pop3Port(),
-                mail.smtpsPort(), mail.imapsPort(), mail.pop3sPort()).map(String::valueOf).collect(Collectors.joining(","));
+        List<String> ports = userSetting("mailgw.connect-ports", List.of(ConnectGuardProperties.MAIL_PORTS));
+        return Stream.concat(ports.stream(), Stream.of(mail.smtpPort(), mail.imapPort(), mail.pop3Port(),
+                mail.smtpsPort(), mail.imapsPort(), mail.pop3sPort()).map(String::valueOf))
+                .collect(Collectors.joining(","));
+    }
+
+    /** The networks the services may connect to: what the user set ({@code MAILGW_CONNECT_ALLOW}) and the local stack's. */
+    String connectAllow() {
+        return Stream.concat(userSetting("mailgw.connect-allow", List.of()).stream(),
+                Stream.of(properties.connectAllow())).collect(Collectors.joining(","));
+    }
+
+    private List<String> userSetting(String name, List<String> otherwise) {
+        List<String> values = Binder.get(environment).bind(name, Bindable.listOf(String.class)).orElse(otherwise)
+                .stream().map(String::trim).filter(value -> !value.isEmpty()).toList();
+        return values.isEmpty() ? otherwise : values;
     }
 
     private Map<String, String> logLevels() {

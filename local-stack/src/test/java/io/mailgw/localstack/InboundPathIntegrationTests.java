@@ -92,7 +92,8 @@ class InboundPathIntegrationTests {
         return """
                 {"id": "%s", "name": "Mesa de ayuda %s", "type": "INBOUND", "enabled": true, "contractId": "acme",
                  "host": "127.0.0.1", "port": %d, "username": "%s", "password": "%s",
-                 "protocol": "%s", "folder": "INBOX", "pollIntervalSeconds": 10, "afterRead": "%s", "startFrom": "ALL"}
+                 "protocol": "%s", "folder": "INBOX", "pollIntervalSeconds": 10, "afterRead": "%s", "startFrom": "ALL",
+                 "requireTls": false}
                 """.formatted(id, protocol, port, user, password, protocol, afterRead);
     }
 }

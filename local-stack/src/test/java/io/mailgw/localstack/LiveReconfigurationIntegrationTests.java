@@ -169,7 +169,7 @@ class LiveReconfigurationIntegrationTests {
                 {"id": "live-desk-in", "name": "Mesa", "type": "INBOUND", "enabled": %s, "contractId": "live-in",
                  "host": "127.0.0.1", "port": %d, "username": "desk@live.example", %s
                  "protocol": "IMAP", "folder": "INBOX", "pollIntervalSeconds": 10, "afterRead": "MARK_SEEN",
-                 "startFrom": "ALL"}
+                 "startFrom": "ALL", "requireTls": false}
                 """.formatted(enabled, mailServer.getImap().getPort(), password);
     }
 

@@ -309,7 +309,7 @@ class SecretsStayOutIntegrationTests {
         return """
                 {"id": "%s", "name": "Mesa %s", "type": "INBOUND", "contractId": "secret", "host": "127.0.0.1",
                  "port": %d, "username": "desk", "password": "%s", "protocol": "IMAP", "folder": "INBOX",
-                 "pollIntervalSeconds": 10, "afterRead": "MARK_SEEN", "startFrom": "ALL"}
+                 "pollIntervalSeconds": 10, "afterRead": "MARK_SEEN", "startFrom": "ALL", "requireTls": false}
                 """.formatted(id, id, mailServer.getImap().getPort(), password);
     }
 

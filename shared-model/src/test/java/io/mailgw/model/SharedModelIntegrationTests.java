@@ -1,5 +1,6 @@
 package io.mailgw.model;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -204,6 +205,20 @@ class SharedModelIntegrationTests {
         assertThat(status.failures()).isEqualTo(1);
         assertThat(status.lastError()).isEqualTo("authentication rejected");
         assertThat(statusRecorder.read("never-used").state()).isNull();
+    }
+
+    @Test
+    void keepsTheTimeOfTheNextTryAfterAFailureAndTheNextPollAfterASuccess() {
+        Instant retry = Instant.parse("2026-11-28T11:00:00Z");
+        statusRecorder.failure("mbx-next", MailboxState.UNREACHABLE, "connection refused", retry);
+        assertThat(statusRecorder.read("mbx-next").nextAttemptAt()).isEqualTo(retry);
+
+        statusRecorder.success("mbx-next", 1, null);
+
+        MailboxStatus status = statusRecorder.read("mbx-next");
+        assertThat(status.state()).isEqualTo(MailboxState.OK);
+        assertThat(status.nextAttemptAt()).as("waits for IDLE news").isNull();
+        assertThat(status.lastError()).as("the last error stays for the record").isEqualTo("connection refused");
     }
 
     @Test

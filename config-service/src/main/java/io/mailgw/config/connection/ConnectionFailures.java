@@ -36,12 +36,12 @@ final class ConnectionFailures {
         Optional<ConnectionFailure> connection = ConnectionFailure.classify(failure);
         return first(chain, ProbeFailedException.class).map(ex -> new Failure(ex.code(), ex.getMessage()))
                 .or(() -> token(chain))
-                .or(() -> connection.filter(c -> c.kind() == Kind.NOT_ALLOWED || c.kind() == Kind.AUTH_REJECTED)
-                        .map(c -> describe(c, mailbox, server)))
+                .or(() -> connection.filter(c -> c.kind() == Kind.NOT_ALLOWED).map(c -> describe(c, mailbox, server)))
+                .or(() -> startTlsMissing(failure, mailbox, server))
+                .or(() -> connection.filter(c -> c.kind() == Kind.AUTH_REJECTED).map(c -> describe(c, mailbox, server)))
                 .or(() -> first(chain, FolderNotFoundException.class)
                         .map(ex -> new Failure(ConnectionTestCode.FOLDER_MISSING, "Logged in, but folder '"
                                 + mailbox.inbound().folder() + "' does not exist on the server.")))
-                .or(() -> startTlsMissing(chain.get(0), server))
                 .or(() -> connection.map(c -> describe(c, mailbox, server)))
                 .orElseGet(() -> new Failure(ConnectionTestCode.SERVER_ERROR, "The server at " + server
                         + " answered unexpectedly: " + oneLine(chain.get(0)) + "."));
@@ -58,9 +58,15 @@ final class ConnectionFailures {
                         .map(ex -> new Failure(ConnectionTestCode.REFUSED, "No access token: " + ex.getMessage())));
     }
 
-    private static Optional<Failure> startTlsMissing(Throwable top, String server) {
-        if (!ConnectionFailure.isStartTlsRequired(top)) {
+    private static Optional<Failure> startTlsMissing(Throwable failure, Mailbox mailbox, String server) {
+        if (!ConnectionFailure.isStartTlsMissing(failure)) {
             return Optional.empty();
+        }
+        if (mailbox.isInbound()) {
+            return Optional.of(new Failure(ConnectionTestCode.TLS_FAILED, "The server at " + server
+                    + " does not offer STARTTLS, and this mailbox sends its password over TLS only (requireTls), "
+                    + "so it did not log in: choose " + mailbox.inbound().protocol() + "S if the server has it, or "
+                    + "switch requireTls off only on a trusted network."));
         }
         return Optional.of(new Failure(ConnectionTestCode.TLS_FAILED, "The server at " + server
                 + " does not offer STARTTLS, which this outbox requires: choose SSL if the port speaks TLS from "

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * IMAP and POP3: log in, open the folder read-only and count its messages, check that the folder
- * read mail is moved to exists, and ask an IMAP server whether it offers IDLE. Changes nothing on
- * the server.
+ * IMAP and POP3: upgrade a plain connection with STARTTLS (required unless {@code requireTls} is
+ * off), log in, open the folder read-only and count its messages, check that the folder read mail
+ * is moved to exists, and ask an IMAP server whether it offers IDLE. Changes nothing on the server.
  */
 @Component
 class InboundProbe implements ConnectionProbe {
@@ -38,6 +38,9 @@ class InboundProbe implements ConnectionProbe {
         List<Step> steps = new ArrayList<>(List.of(Step.CONNECT));
         if (mailbox.inbound().protocol().isImplicitTls()) {
             steps.add(Step.TLS);
+        }
+        else if (mailbox.inbound().tlsRequired()) {
+            steps.add(Step.STARTTLS);
         }
         steps.addAll(List.of(Step.LOGIN, Step.FOLDER));
         return steps;
@@ -56,13 +59,22 @@ class InboundProbe implements ConnectionProbe {
             }
             boolean idle = store instanceof IMAPStore imap && imap.hasCapability("IDLE");
             return new ProbeReport(count, idle, "Connected to " + endpoint.host() + ":" + endpoint.port() + " over "
-                    + settings.protocol() + " and logged in as " + mailbox.username() + "; folder " + settings.folder()
+                    + settings.protocol() + tls(settings, endpoint) + " and logged in as " + mailbox.username()
+                    + "; folder " + settings.folder()
                     + " holds " + count + (count == 1 ? " message" : " messages") + "; the server "
                     + (idle ? "supports IDLE." : "does not support IDLE."));
         }
         finally {
             close(store);
         }
+    }
+
+    /** How the password travelled: the connection test reports it, as {@code requireTls} decides it. */
+    private static String tls(InboundSettings settings, MailEndpoint endpoint) {
+        if (settings.protocol().isImplicitTls()) {
+            return "";
+        }
+        return endpoint.tlsUsed() ? (settings.isPop3() ? " with STLS" : " with STARTTLS") : " without TLS (requireTls is off: the password travelled in clear)";
     }
 
     private static int messageCount(Store store, String name) throws MessagingException {

@@ -13,13 +13,16 @@ import io.mailgw.model.status.MailboxStatus;
  *                 {@code null} until the gateway first uses the mailbox
  * @param messages messages read (inbound) or sent (outbound) so far
  * @param failures failed polls or sends so far
+ * @param nextAttemptAt when the gateway tries the mailbox next after a failure, or polls it next; absent
+ *                      while it waits for news (IMAP IDLE)
  */
 public record MailboxStatusView(String mailboxId, MailboxState state, Instant lastSuccessAt, Instant lastErrorAt,
-        String lastError, long messages, long failures, Instant updatedAt) {
+        String lastError, long messages, long failures, Instant updatedAt, Instant nextAttemptAt) {
 
     public static MailboxStatusView of(Mailbox mailbox, MailboxStatus status) {
         MailboxState state = mailbox.enabled() ? status.state() : MailboxState.DISABLED;
         return new MailboxStatusView(mailbox.id(), state, status.lastSuccessAt(), status.lastErrorAt(),
-                status.lastError(), status.messages(), status.failures(), status.updatedAt());
+                status.lastError(), status.messages(), status.failures(), status.updatedAt(),
+                mailbox.enabled() ? status.nextAttemptAt() : null);
     }
 }

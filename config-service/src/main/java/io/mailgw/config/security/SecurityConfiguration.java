@@ -36,8 +36,9 @@ class SecurityConfiguration {
     private static final String API = "/api/**";
     private static final String ADMIN = ApiRole.ADMIN.name();
     private static final String VIEWER = ApiRole.VIEWER.name();
-    /** Reading these too needs ADMIN: the users, and the whole configuration at once. */
-    private static final String[] ADMIN_ONLY = {"/api/v1/users/**", "/api/v1/export", "/api/v1/import"};
+    /** Reading these too needs ADMIN: the users, the whole configuration at once, and received messages. */
+    private static final String[] ADMIN_ONLY = {"/api/v1/users/**", "/api/v1/export", "/api/v1/import",
+            "/api/v1/mailboxes/*/messages/**"};
     /** The OpenAPI description and Swagger UI, for any signed-in user (form login or HTTP Basic). */
     private static final String[] OPENAPI = {"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
     /** Where a provider sends an admin back after signing in for a mailbox: it stores a refresh token. */

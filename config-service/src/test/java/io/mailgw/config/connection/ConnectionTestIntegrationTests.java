@@ -13,6 +13,7 @@ import io.mailgw.config.ApiClient;
 import io.mailgw.config.ApiClient.Response;
 import io.mailgw.config.security.ApiRole;
 import io.mailgw.config.security.ApiUser;
+import io.mailgw.testing.StartTlsFront;
 import io.mailgw.testing.TestCertificate;
 import io.mailgw.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,55 @@ class ConnectionTestIntegrationTests extends AbstractApiIntegrationTests {
         assertThat(result.path("messageCount").asInt()).isEqualTo(1);
         assertThat(result.path("idleSupported").asBoolean()).isFalse();
         assertThat(result.path("detail").asString()).contains("holds 1 message;");
+    }
+
+    @Test
+    void plainImapUpgradesWithStartTlsBeforeItLogsInAndSaysSo() {
+        try (StartTlsFront front = StartTlsFront.imap(greenMail.getImap().getPort())) {
+            save(inbound("IMAP", front.port(), PASSWORD, "INBOX", true, TestCertificate.pem()));
+
+            JsonNode result = testSaved();
+
+            assertThat(result.path("code").asString()).as(result.toString()).isEqualTo("OK");
+            assertThat(steps(result)).isEqualTo("CONNECT,STARTTLS,LOGIN,FOLDER");
+            assertThat(result.path("detail").asString()).contains("over IMAP with STARTTLS and logged in as " + user);
+            assertThat(front.upgrades()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void plainPop3UpgradesWithStlsBeforeItLogsIn() {
+        try (StartTlsFront front = StartTlsFront.pop3(greenMail.getPop3().getPort())) {
+            save(inbound("POP3", front.port(), PASSWORD, "INBOX", true, TestCertificate.pem()));
+
+            JsonNode result = testSaved();
+
+            assertThat(result.path("code").asString()).as(result.toString()).isEqualTo("OK");
+            assertThat(result.path("detail").asString()).contains("over POP3 with STLS");
+            assertThat(front.upgrades()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void plainMailboxThatRequiresTlsRefusesAServerWithoutStartTlsBeforeSendingThePassword() {
+        save(inbound("IMAP", greenMail.getImap().getPort(), PASSWORD, "INBOX", true, null));
+
+        JsonNode result = testSaved();
+
+        assertThat(result.path("code").asString()).isEqualTo("TLS_FAILED");
+        assertThat(result.path("detail").asString()).contains("does not offer STARTTLS",
+                "sends its password over TLS only (requireTls)");
+        assertThat(steps(result)).isEqualTo("CONNECT");
+    }
+
+    @Test
+    void plainMailboxWithoutRequireTlsSaysThePasswordTravelledInClear() {
+        save(inbound("POP3", greenMail.getPop3().getPort(), PASSWORD, "INBOX"));
+
+        JsonNode result = testSaved();
+
+        assertThat(result.path("code").asString()).isEqualTo("OK");
+        assertThat(result.path("detail").asString()).contains("without TLS (requireTls is off");
     }
 
     @Test
@@ -252,13 +302,20 @@ class ConnectionTestIntegrationTests extends AbstractApiIntegrationTests {
         return response.json();
     }
 
+    /** GreenMail's plain IMAP and POP3 offer no STARTTLS: a plain mailbox here logs in without TLS. */
     private String inbound(String protocol, int port, String password, String folder) {
+        return inbound(protocol, port, password, folder, protocol.endsWith("S"), null);
+    }
+
+    private String inbound(String protocol, int port, String password, String folder, boolean requireTls,
+                           String trustedCertificatePem) {
         return """
                 {"id": "%s", "name": "Prueba %s", "type": "INBOUND", "host": "127.0.0.1", "port": %d,
                  "username": "%s", %s "protocol": "%s", "folder": "%s", "afterRead": "%s",
-                 "trustedCertificatePem": null}
+                 "requireTls": %s, "trustedCertificatePem": %s}
                 """.formatted(id, protocol, port, user, password == null ? "" : "\"password\": \"" + password + "\",",
-                protocol, folder, protocol.startsWith("POP3") ? "NONE" : "MARK_SEEN");
+                protocol, folder, protocol.startsWith("POP3") ? "NONE" : "MARK_SEEN", requireTls,
+                trustedCertificatePem == null ? "null" : "\"" + trustedCertificatePem.replace("\n", "\\n") + "\"");
     }
 
     private String outbound(String security, int port, String password) {

@@ -1,10 +1,22 @@
 package io.mailgw.inbound.checkpoint;
 
 import java.time.Clock;
-import java.util.Collection;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import io.mailgw.inbound.InboundPollerProperties;
+import io.mailgw.inbound.lease.Lease;
+import io.mailgw.inbound.lease.LeaseLostException;
+import org.bson.Document;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,61 +24,73 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and moves checkpoints with single-document atomic writes only (no transactions, so that
- * the embedded wire server and any MongoDB behave alike). One poller at a time holds a mailbox's
- * lease, so no two writers race on one document.
+ * Where each mailbox's reading stands, with single-document atomic writes only (no transactions,
+ * so that the embedded wire server and any MongoDB behave alike): {@code inbound_checkpoints} (one
+ * document per mailbox, fenced by the lease token), {@code inbound_pop3_uidls} (one document per
+ * handled POP3 message) and {@code inbound_fingerprints} (the fingerprints of a published IMAP
+ * batch, one document per batch, kept for the raw retention period, swept by {@link #sweep()}).
  */
 @Component
-public class CheckpointStore {
+public class CheckpointStore implements InitializingBean {
 
-    static final String COLLECTION = "inbound_checkpoints";
+    static final String CHECKPOINTS = "inbound_checkpoints";
+    static final String POP3_UIDLS = "inbound_pop3_uidls";
+    static final String FINGERPRINTS = "inbound_fingerprints";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoOperations mongo;
     private final Clock clock;
+    private final Duration retention;
 
-    CheckpointStore(MongoOperations mongo, Clock clock) {
+    CheckpointStore(MongoOperations mongo, Clock clock, InboundPollerProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
+        this.retention = properties.rawRetention();
     }
 
-    /** The IMAP checkpoint of the mailbox, when it belongs to {@code source}. */
-    public Optional<ImapCheckpoint> imap(String mailboxId, String source) {
-        return Optional.ofNullable(mongo.findOne(bySource(mailboxId, source), ImapCheckpoint.class, COLLECTION));
+    @Override
+    public void afterPropertiesSet() {
+        mongo.getCollection(POP3_UIDLS).createIndex(Indexes.ascending("mailboxId"), new IndexOptions().name("mailboxId"));
+        mongo.getCollection(FINGERPRINTS).createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
+        mongo.getCollection(FINGERPRINTS).createIndex(Indexes.ascending("mailboxId", "keys"),
+                new IndexOptions().name("mailboxId_keys"));
     }
 
-    public void moveImap(String mailboxId, String source, long uidValidity, long lastUid) {
-        mongo.save(new ImapCheckpoint(mailboxId, source, uidValidity, lastUid, clock.instant()), COLLECTION);
-    }
-
-    /** The POP3 checkpoint of the mailbox, when it belongs to {@code source}. */
-    public Optional<Pop3Checkpoint> pop3(String mailboxId, String source) {
-        return Optional.ofNullable(mongo.findOne(bySource(mailboxId, source), Pop3Checkpoint.class, COLLECTION));
-    }
-
-    /** Starts the POP3 checkpoint afresh with these UIDLs counted as handled. */
-    public void startPop3(String mailboxId, String source, Collection<String> uidls) {
-        mongo.save(new Pop3Checkpoint(mailboxId, source, List.copyOf(uidls), clock.instant()), COLLECTION);
-    }
-
-    /** Counts one more POP3 message as handled ({@code $addToSet}, so a replay is harmless). */
-    public void addPop3(String mailboxId, String source, String uidl) {
-        mongo.upsert(byId(mailboxId), new Update().set("source", source).addToSet("uidls", uidl)
-                .set("updatedAt", clock.instant()), COLLECTION);
-    }
-
-    /** Forgets UIDLs that are no longer on the server, so the document does not grow forever. */
-    public void forgetPop3(String mailboxId, Collection<String> uidls) {
-        if (!uidls.isEmpty()) {
-            mongo.updateFirst(byId(mailboxId), new Update().pullAll("uidls", uidls.toArray())
-                    .set("updatedAt", clock.instant()), COLLECTION);
+    /**
+     * The mailbox's checkpoint under a lease just claimed: its fence is raised to the lease's token
+     * first, so that from now on no holder of an older lease can write it.
+     *
+     * @throws LeaseLostException when a newer lease fenced it already
+     */
+    public MailboxCheckpoint open(Lease lease) {
+        Document fenced = mongo.findAndModify(Query.query(Criteria.where("_id").is(lease.mailboxId())),
+                new Update().max("fence", lease.token()).setOnInsert("createdAt", Date.from(clock.instant())),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, CHECKPOINTS);
+        Object fence = fenced == null ? null : fenced.get("fence");
+        if (fence instanceof Number number && number.longValue() > lease.token()) {
+            throw new LeaseLostException(lease);
         }
+        return new MailboxCheckpoint(mongo, clock, lease);
     }
 
-    private static Query byId(String mailboxId) {
-        return Query.query(Criteria.where("_id").is(mailboxId));
+    /** Removes the fingerprints older than the retention period. */
+    public void sweep() {
+        mongo.getCollection(FINGERPRINTS).deleteMany(Filters.lt("at", Date.from(clock.instant().minus(retention))));
     }
 
-    private static Query bySource(String mailboxId, String source) {
-        return Query.query(Criteria.where("_id").is(mailboxId).and("source").is(source));
+    /** Inserts all, in one unordered write; documents already there (a replay) are left as they are. */
+    static void insertIgnoringDuplicates(MongoOperations mongo, String collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            mongo.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
+        }
+        catch (MongoBulkWriteException ex) {
+            if (ex.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)
+                    || ex.getWriteConcernError() != null) {
+                throw ex;
+            }
+        }
     }
 }

@@ -1,56 +1,51 @@
 package io.mailgw.inbound.imap;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
-import io.mailgw.events.MailReceived;
-import io.mailgw.inbound.InboundPollerProperties;
-import io.mailgw.inbound.checkpoint.CheckpointStore;
-import io.mailgw.inbound.checkpoint.ImapCheckpoint;
-import io.mailgw.inbound.poll.FetchedMessage;
+import io.mailgw.inbound.checkpoint.ImapState;
+import io.mailgw.inbound.checkpoint.MailboxCheckpoint;
 import io.mailgw.inbound.poll.MailFetcher;
-import io.mailgw.inbound.poll.MessageSink;
-import io.mailgw.model.mailbox.AfterRead;
+import io.mailgw.inbound.poll.MailFolder;
+import io.mailgw.inbound.raw.RawSpool;
+import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.model.mailbox.StartFrom;
-import jakarta.mail.FetchProfile;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
-import jakarta.mail.UIDFolder;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an IMAP folder by UID. The checkpoint is the folder's UIDVALIDITY and the last UID
- * handled. Without a checkpoint, a mailbox that starts from NOW only records UIDNEXT-1; one that
- * starts from ALL reads from UID 1. When UIDVALIDITY changes, the UIDs mean other messages: the
- * folder is read again from the start, and since the event id carries UIDVALIDITY the events are
- * new ones. At most {@code batch-size} messages per poll, in UID order.
+ * Opens an IMAP folder where its checkpoint left it. The checkpoint is the folder's UIDVALIDITY and
+ * the last UID handled. Without one, a mailbox that starts from NOW records UIDNEXT-1, one that
+ * starts from ALL reads from UID 1. When UIDVALIDITY changed (the folder was rebuilt or migrated),
+ * the UIDs mean other messages: the folder is read again from the start, but each message that was
+ * there before the change is published only when its fingerprint (Message-ID and content hash) is
+ * new, so no migration republishes the folder; the change is logged and counted
+ * ({@code mailgw.inbound.uidvalidity.resets}).
  */
 @Component
 class ImapMailFetcher implements MailFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(ImapMailFetcher.class);
 
-    private final CheckpointStore checkpoints;
-    private final int batchSize;
+    private final RawSpool spool;
+    private final ImapIdleWatcher idle;
+    private final MeterRegistry meters;
 
-    ImapMailFetcher(CheckpointStore checkpoints, InboundPollerProperties properties) {
-        this.checkpoints = checkpoints;
-        this.batchSize = properties.batchSize();
+    ImapMailFetcher(RawSpool spool, ImapIdleWatcher idle, MeterRegistry meters) {
+        this.spool = spool;
+        this.idle = idle;
+        this.meters = meters;
     }
 
     @Override
@@ -59,102 +54,79 @@ class ImapMailFetcher implements MailFetcher {
     }
 
     @Override
-    public int fetch(Mailbox mailbox, Store store, MessageSink sink, BooleanSupplier keepGoing)
-            throws MessagingException, InterruptedException {
+    public void configure(MailSessionBuilder session, Mailbox mailbox) {
+        // reading a message must not set \Seen: afterRead decides that, after the checkpoint moved
+        session.option("peek", "true");
+        if (mailbox.inbound().idleWanted()) {
+            session.socketChannels();
+        }
+    }
+
+    @Override
+    public MailFolder open(Mailbox mailbox, Store store, MailboxCheckpoint checkpoint) throws MessagingException {
         ImapAfterRead afterRead = ImapAfterRead.prepare(mailbox, store);
-        Folder folder = store.getFolder(mailbox.inbound().folder());
+        IMAPFolder folder = (IMAPFolder) store.getFolder(mailbox.inbound().folder());
         folder.open(afterRead.changesFolder() ? Folder.READ_WRITE : Folder.READ_ONLY);
         try {
-            return read(mailbox, folder, afterRead, sink, keepGoing);
+            long uidValidity = folder.getUIDValidity();
+            ImapState state = start(mailbox, folder, checkpoint, uidValidity);
+            boolean idleOffered = mailbox.inbound().idleWanted() && new ImapCommands(folder).hasCapability("IDLE");
+            return new ImapMailFolder(mailbox, folder, afterRead, spool, idleOffered ? idle : null, uidValidity,
+                    state.lastUid(), state.resyncUpTo());
         }
-        finally {
-            if (folder.isOpen()) {
-                folder.close(afterRead.expungeOnClose());
-            }
+        catch (MessagingException | RuntimeException ex) {
+            closeQuietly(folder);
+            throw ex;
         }
     }
 
-    private int read(Mailbox mailbox, Folder folder, ImapAfterRead afterRead, MessageSink sink,
-                     BooleanSupplier keepGoing) throws MessagingException, InterruptedException {
-        UIDFolder uids = (UIDFolder) folder;
-        long uidValidity = uids.getUIDValidity();
+    private ImapState start(Mailbox mailbox, IMAPFolder folder, MailboxCheckpoint checkpoint, long uidValidity)
+            throws MessagingException {
         String source = source(mailbox);
-        Optional<ImapCheckpoint> checkpoint = checkpoints.imap(mailbox.id(), source);
-        if (checkpoint.isEmpty() && mailbox.inbound().startFrom() != StartFrom.ALL) {
-            long lastUid = uidNext(folder) - 1;
-            checkpoints.moveImap(mailbox.id(), source, uidValidity, lastUid);
-            log.info("Reading {} from now on: the {} message(s) already there (UID up to {}) are left alone",
-                    mailbox.describe(), folder.getMessageCount(), lastUid);
-            return 0;
+        Optional<ImapState> saved = checkpoint.imap(source);
+        if (saved.isPresent() && saved.get().uidValidity() == uidValidity) {
+            return saved.get();
         }
-        long lastUid = startAfter(mailbox, source, checkpoint, uidValidity);
-        int published = 0;
-        for (Message message : newMessages(folder, lastUid)) {
-            if (!keepGoing.getAsBoolean()) {
-                break;
-            }
-            long uid = uids.getUID(message);
-            sink.publish(new FetchedMessage(mailbox, MailReceived.imapEventId(mailbox.id(), uidValidity, uid),
-                    uidValidity, uid, receivedAt(message), FetchedMessage.rawOf(message, "UID " + uid)));
-            checkpoints.moveImap(mailbox.id(), source, uidValidity, uid);
-            afterRead.apply(folder, message);
-            published++;
+        if (saved.isPresent()) {
+            long resyncUpTo = uidNext(folder) - 1;
+            log.warn("UIDVALIDITY of {} changed from {} to {}: the server renumbered the folder, so it is read again "
+                    + "from the start, and its {} message(s) there before are published only if not published before",
+                    mailbox.describe(), saved.get().uidValidity(), uidValidity, folder.getMessageCount());
+            meters.counter("mailgw.inbound.uidvalidity.resets", "mailbox", mailbox.id()).increment();
+            return started(checkpoint, source, new ImapState(uidValidity, 0, resyncUpTo));
         }
-        return published;
+        if (mailbox.inbound().startFrom() == StartFrom.ALL) {
+            return started(checkpoint, source, new ImapState(uidValidity, 0, 0));
+        }
+        long lastUid = uidNext(folder) - 1;
+        log.info("Reading {} from now on: the {} message(s) already there (UID up to {}) are left alone",
+                mailbox.describe(), folder.getMessageCount(), lastUid);
+        return started(checkpoint, source, new ImapState(uidValidity, lastUid, 0));
     }
 
-    private long startAfter(Mailbox mailbox, String source, Optional<ImapCheckpoint> checkpoint, long uidValidity) {
-        if (checkpoint.isEmpty()) {
-            return 0;
-        }
-        if (checkpoint.get().uidValidity() != uidValidity) {
-            log.warn("UIDVALIDITY of {} changed from {} to {}: the server renumbered the folder, so it is read "
-                    + "again from the start; its messages are published again with new event ids",
-                    mailbox.describe(), checkpoint.get().uidValidity(), uidValidity);
-            // the new numbering is recorded at once, so that an empty folder is not "renumbered" on every poll
-            checkpoints.moveImap(mailbox.id(), source, uidValidity, 0);
-            return 0;
-        }
-        return checkpoint.get().lastUid();
+    private static ImapState started(MailboxCheckpoint checkpoint, String source, ImapState state) {
+        checkpoint.startImap(source, state);
+        return state;
     }
 
-    /** The messages above {@code lastUid}, oldest first, at most one batch, with arrival date and size fetched. */
-    private List<Message> newMessages(Folder folder, long lastUid) throws MessagingException {
-        UIDFolder uids = (UIDFolder) folder;
-        // "n:*" always includes the last message, even when its UID is below n
-        List<Message> batch = Arrays.stream(uids.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID))
-                .filter(message -> uidOf(uids, message) > lastUid)
-                .sorted(Comparator.comparingLong(message -> uidOf(uids, message)))
-                .limit(batchSize)
-                .toList();
-        FetchProfile profile = new FetchProfile();
-        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-        profile.add(FetchProfile.Item.SIZE);
-        folder.fetch(batch.toArray(Message[]::new), profile);
-        return batch;
-    }
-
-    private static long uidNext(Folder folder) throws MessagingException {
-        UIDFolder uids = (UIDFolder) folder;
-        long next = uids.getUIDNext();
+    private static long uidNext(IMAPFolder folder) throws MessagingException {
+        long next = folder.getUIDNext();
         if (next > 0) {
             return next;
         }
         int count = folder.getMessageCount();
-        return count == 0 ? 1 : uids.getUID(folder.getMessage(count)) + 1;
+        return count == 0 ? 1 : folder.getUID(folder.getMessage(count)) + 1;
     }
 
-    private static long uidOf(UIDFolder uids, Message message) {
+    private static void closeQuietly(IMAPFolder folder) {
         try {
-            return uids.getUID(message);
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
         }
-        catch (MessagingException ex) {
-            throw new IllegalStateException("The server gave no UID for message " + message.getMessageNumber(), ex);
+        catch (MessagingException | RuntimeException ex) {
+            log.debug("Closing {} after a failed open failed too ({})", folder.getFullName(), ex.getMessage());
         }
-    }
-
-    private static Instant receivedAt(Message message) throws MessagingException {
-        return message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant();
     }
 
     /** The account and folder a checkpoint belongs to: another host, user or folder starts afresh. */

@@ -1,2 +1,6 @@
-/** Leases in MongoDB ({@code inbound_leases}) so that several pollers share the mailboxes, each read by one at a time. */
+/**
+ * Leases in MongoDB ({@code inbound_leases}, heartbeats in {@code inbound_pollers}) so that several
+ * pollers share the mailboxes fairly, each mailbox read by one poller at a time, every lease with a
+ * fencing token that checkpoint writes check.
+ */
 package io.mailgw.inbound.lease;

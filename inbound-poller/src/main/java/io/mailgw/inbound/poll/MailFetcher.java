@@ -1,28 +1,26 @@
 package io.mailgw.inbound.poll;
 
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
+import io.mailgw.inbound.checkpoint.MailboxCheckpoint;
+import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.Mailbox;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
-/**
- * Reads the new messages of one mailbox over one protocol family. For each message, in this
- * order: hand it to the sink (which returns once Kafka acknowledged it), move the checkpoint,
- * then run the mailbox's {@code afterRead} action on the server.
- */
+/** Opens the folder of a mailbox over one protocol family: one implementation per family. */
 public interface MailFetcher {
 
     /** The protocols this fetcher reads. */
     Set<InboundProtocol> protocols();
 
+    /** The protocol's own session options, such as IMAP's peek or socket channels for IDLE. */
+    void configure(MailSessionBuilder session, Mailbox mailbox);
+
     /**
-     * @param store     connected to the mailbox's server
-     * @param keepGoing asked before each message; false once the poller shuts down or lost the lease
-     * @return how many messages were published
+     * Opens the mailbox's folder on a connected store, positioned after what {@code checkpoint}
+     * counts as handled (starting it when the mailbox is new or its server renumbered the folder).
      */
-    int fetch(Mailbox mailbox, Store store, MessageSink sink, BooleanSupplier keepGoing)
-            throws MessagingException, InterruptedException;
+    MailFolder open(Mailbox mailbox, Store store, MailboxCheckpoint checkpoint) throws MessagingException;
 }

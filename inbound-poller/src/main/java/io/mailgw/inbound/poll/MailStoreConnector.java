@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Opens a Jakarta Mail store for a mailbox with explicit connect, read and write timeouts
  * (Jakarta's own defaults are infinite), through the {@link ConnectGuard}: the server's name is
- * resolved once, its address checked, and the store connects to that address. TLS (IMAPS, POP3S)
- * trusts the JVM's authorities plus the mailbox's own {@code trustedCertificatePem} and checks the
- * configured host name; nothing trusts all. The login secret is read just before the login and
- * never kept.
+ * resolved once, its address checked, and the store connects to that address. Plain IMAP and POP3
+ * upgrade with STARTTLS, required unless the mailbox's {@code requireTls} is off; TLS trusts the
+ * JVM's authorities plus the mailbox's own {@code trustedCertificatePem} and checks the configured
+ * host name; nothing trusts all. The login secret is read just before the login and never kept.
  */
 @Component
 class MailStoreConnector {
@@ -38,13 +38,12 @@ class MailStoreConnector {
      * @throws MessagingException also when the guard refuses the server, with its
      *                            {@link io.mailgw.model.connect.ConnectionNotAllowedException} as cause
      */
-    Store connect(Mailbox mailbox) throws MessagingException {
+    Store connect(Mailbox mailbox, MailFetcher fetcher) throws MessagingException {
         String secret = logins.secretFor(mailbox);
         MailEndpoint endpoint = endpointOf(mailbox);
         MailSessionBuilder session = MailSessionBuilder.forMailbox(mailbox, endpoint)
-                .timeouts(properties.connectTimeout(), properties.readTimeout(), properties.writeTimeout())
-                // IMAP: reading a message must not set \Seen; afterRead decides that, after the checkpoint moved
-                .option("peek", "true");
+                .timeouts(properties.connectTimeout(), properties.readTimeout(), properties.writeTimeout());
+        fetcher.configure(session, mailbox);
         Store store = session.build().getStore(session.protocol());
         store.connect(endpoint.connectHost(), endpoint.port(), mailbox.username(), secret);
         return store;

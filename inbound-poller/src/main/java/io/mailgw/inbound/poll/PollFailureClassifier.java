@@ -17,7 +17,8 @@ import static io.mailgw.model.connect.ConnectionFailure.first;
 /**
  * The one place that turns a failed poll into a mailbox state and plain words: a server the
  * connect guard refuses {@code UNREACHABLE} with the guard's own words (how to allow it
- * included), rejected login {@code AUTH_FAILED}, TLS and certificates {@code TLS_FAILED}, refused,
+ * included), a server without the STARTTLS a mailbox requires {@code TLS_FAILED}, rejected login
+ * {@code AUTH_FAILED}, TLS and certificates {@code TLS_FAILED}, refused,
  * unknown or silent hosts {@code UNREACHABLE}, anything else {@code DEGRADED}. Reasons never carry
  * a secret.
  */
@@ -28,9 +29,18 @@ final class PollFailureClassifier {
     private PollFailureClassifier() {
     }
 
+    /** Why a mailbox that requires TLS did not log in: said before any login failure the words may look like. */
+    static final String NO_STARTTLS = "the server does not offer STARTTLS, and the mailbox sends its password "
+            + "over TLS only (requireTls); nothing was sent";
+
     static PollFailure classify(Throwable failure) {
         List<Throwable> chain = ConnectionFailure.causeChain(failure);
-        return ConnectionFailure.classify(failure).flatMap(PollFailureClassifier::connection)
+        Optional<ConnectionFailure> connection = ConnectionFailure.classify(failure);
+        if (ConnectionFailure.isStartTlsMissing(failure)
+                && connection.map(c -> c.kind() != ConnectionFailure.Kind.NOT_ALLOWED).orElse(true)) {
+            return new PollFailure(MailboxState.TLS_FAILED, NO_STARTTLS);
+        }
+        return connection.flatMap(PollFailureClassifier::connection)
                 .or(() -> closed(chain))
                 .orElseGet(() -> other(chain));
     }

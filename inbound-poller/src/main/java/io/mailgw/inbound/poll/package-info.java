@@ -1,5 +1,6 @@
 /**
- * One poll of one mailbox: connect with timeouts, hand the protocol's {@link io.mailgw.inbound.poll.MailFetcher}
- * a sink for each message, and turn the outcome into the mailbox status, metrics and a plain-language failure.
+ * One read of one mailbox: connect with timeouts, keep the connection, and the order of work
+ * ({@link io.mailgw.inbound.poll.MailPoller}) over the protocol's {@link io.mailgw.inbound.poll.MailFolder},
+ * with a plain-language failure for the mailbox status.
  */
 package io.mailgw.inbound.poll;

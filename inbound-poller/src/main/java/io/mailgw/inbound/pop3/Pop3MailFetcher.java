@@ -1,21 +1,23 @@
 package io.mailgw.inbound.pop3;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import io.mailgw.events.MailReceived;
-import io.mailgw.inbound.InboundPollerProperties;
-import io.mailgw.inbound.checkpoint.CheckpointStore;
-import io.mailgw.inbound.checkpoint.Pop3Checkpoint;
-import io.mailgw.inbound.poll.FetchedMessage;
+import io.mailgw.inbound.checkpoint.MailboxCheckpoint;
+import io.mailgw.inbound.checkpoint.Position;
 import io.mailgw.inbound.poll.MailFetcher;
-import io.mailgw.inbound.poll.MessageSink;
+import io.mailgw.inbound.poll.MailFolder;
+import io.mailgw.inbound.poll.MessageRef;
+import io.mailgw.inbound.raw.RawSpool;
+import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.AfterRead;
 import io.mailgw.model.mailbox.InboundProtocol;
 import io.mailgw.model.mailbox.InboundSettings;
@@ -29,29 +31,27 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import org.eclipse.angus.mail.pop3.POP3Folder;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a POP3 maildrop by UIDL. The checkpoint is the set of UIDLs already handled that are
- * still on the server; UIDLs that left the server are forgotten at the next poll. Without a
- * checkpoint, a mailbox that starts from NOW records the present UIDLs without publishing. With
- * {@code afterRead} DELETE, published messages are flagged and the server removes them at QUIT.
- * At most {@code batch-size} messages per poll, oldest first.
+ * Opens a POP3 maildrop where its checkpoint left it. The checkpoint is the set of UIDLs handled
+ * that are still on the server, one document each; UIDLs that left the server are forgotten here.
+ * Without a checkpoint, a mailbox that starts from NOW records the present UIDLs without
+ * publishing. With {@code afterRead} DELETE, handled messages still on the server (their DELE was
+ * lost with a connection) are flagged again, so that this QUIT removes them.
  */
 @Component
 class Pop3MailFetcher implements MailFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(Pop3MailFetcher.class);
 
-    private final CheckpointStore checkpoints;
-    private final int batchSize;
+    private final RawSpool spool;
 
-    Pop3MailFetcher(CheckpointStore checkpoints, InboundPollerProperties properties) {
-        this.checkpoints = checkpoints;
-        this.batchSize = properties.batchSize();
+    Pop3MailFetcher(RawSpool spool) {
+        this.spool = spool;
     }
 
     @Override
@@ -60,72 +60,60 @@ class Pop3MailFetcher implements MailFetcher {
     }
 
     @Override
-    public int fetch(Mailbox mailbox, Store store, MessageSink sink, BooleanSupplier keepGoing)
-            throws MessagingException, InterruptedException {
+    public void configure(MailSessionBuilder session, Mailbox mailbox) {
+        // the poller needs no headers before it reads a message whole
+        session.option("disabletop", "true");
+    }
+
+    @Override
+    public MailFolder open(Mailbox mailbox, Store store, MailboxCheckpoint checkpoint) throws MessagingException {
         boolean delete = mailbox.inbound().afterRead() == AfterRead.DELETE;
         Folder inbox = store.getFolder(InboundSettings.DEFAULT_FOLDER);
         inbox.open(delete ? Folder.READ_WRITE : Folder.READ_ONLY);
         try {
-            return read(mailbox, inbox, delete, sink, keepGoing);
-        }
-        finally {
-            if (inbox.isOpen()) {
-                inbox.close(delete);
+            Map<String, Message> present = byUidl(inbox);
+            Set<String> handled = handled(mailbox, checkpoint, present);
+            List<MessageRef> pending = new ArrayList<>();
+            for (Map.Entry<String, Message> entry : present.entrySet()) {
+                if (!handled.contains(entry.getKey())) {
+                    pending.add(new MessageRef(MailReceived.pop3EventId(mailbox.id(), entry.getKey()),
+                            new Position.Pop3(entry.getKey()), entry.getValue().getSize(), null, false));
+                }
+                else if (delete) {
+                    entry.getValue().setFlag(Flags.Flag.DELETED, true);
+                }
             }
+            return new Pop3MailFolder(mailbox, inbox, delete, spool, pending, present);
+        }
+        catch (MessagingException | RuntimeException ex) {
+            inbox.close(false);
+            throw ex;
         }
     }
 
-    private int read(Mailbox mailbox, Folder inbox, boolean delete, MessageSink sink, BooleanSupplier keepGoing)
-            throws MessagingException, InterruptedException {
-        Map<String, Message> present = byUidl(inbox);
-        String source = source(mailbox);
-        Optional<Pop3Checkpoint> checkpoint = checkpoints.pop3(mailbox.id(), source);
-        if (checkpoint.isEmpty() && mailbox.inbound().startFrom() != StartFrom.ALL) {
-            checkpoints.startPop3(mailbox.id(), source, present.keySet());
-            log.info("Reading {} from now on: the {} message(s) already there are left alone",
-                    mailbox.describe(), present.size());
-            return 0;
+    /** The handled UIDLs still on the server, after forgetting those that left it. */
+    private static Set<String> handled(Mailbox mailbox, MailboxCheckpoint checkpoint, Map<String, Message> present) {
+        Optional<Set<String>> saved = checkpoint.pop3(source(mailbox));
+        if (saved.isEmpty() && mailbox.inbound().startFrom() != StartFrom.ALL) {
+            checkpoint.advance(present.keySet().stream().<Position>map(Position.Pop3::new).toList(), List.of());
+            log.info("Reading {} from now on: the {} message(s) already there are left alone", mailbox.describe(),
+                    present.size());
+            return present.keySet();
         }
-        Set<String> handled = handled(mailbox, source, checkpoint, present.keySet());
-        int published = 0;
-        for (Map.Entry<String, Message> entry : present.entrySet()) {
-            if (published >= batchSize || !keepGoing.getAsBoolean()) {
-                break;
-            }
-            if (handled.contains(entry.getKey())) {
-                continue;
-            }
-            sink.publish(new FetchedMessage(mailbox, MailReceived.pop3EventId(mailbox.id(), entry.getKey()),
-                    null, null, null, FetchedMessage.rawOf(entry.getValue(), "UIDL " + entry.getKey())));
-            checkpoints.addPop3(mailbox.id(), source, entry.getKey());
-            if (delete) {
-                entry.getValue().setFlag(Flags.Flag.DELETED, true);
-            }
-            published++;
-        }
-        return published;
-    }
-
-    /** The handled UIDLs, after forgetting those no longer on the server. */
-    private Set<String> handled(Mailbox mailbox, String source, Optional<Pop3Checkpoint> checkpoint,
-                                Set<String> present) {
-        if (checkpoint.isEmpty()) {
-            checkpoints.startPop3(mailbox.id(), source, Set.of());
-            return Set.of();
-        }
-        Set<String> handled = new HashSet<>(checkpoint.get().uidls());
+        Set<String> handled = saved.orElseGet(HashSet::new);
         Set<String> gone = new HashSet<>(handled);
-        gone.removeAll(present);
-        checkpoints.forgetPop3(mailbox.id(), gone);
+        gone.removeAll(present.keySet());
+        checkpoint.forgetPop3(gone);
         handled.removeAll(gone);
         return handled;
     }
 
-    /** The messages by UIDL, in maildrop order (oldest first). */
+    /** The messages by UIDL, in maildrop order (oldest first), with their sizes. */
     private static Map<String, Message> byUidl(Folder inbox) throws MessagingException {
         Message[] messages = inbox.getMessages();
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
         inbox.fetch(messages, profile);
         POP3Folder pop3 = (POP3Folder) inbox;
         Map<String, Message> byUidl = new LinkedHashMap<>();

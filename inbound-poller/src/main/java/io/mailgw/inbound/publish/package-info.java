@@ -1,2 +1,5 @@
-/** Each fetched message: raw bytes kept, parsed, and published on the inbound topic, waiting for Kafka's ack. */
+/**
+ * A fetched batch: raw bytes kept in GridFS, each message parsed and published on the inbound
+ * topic without waiting, then one wait for Kafka's acks.
+ */
 package io.mailgw.inbound.publish;

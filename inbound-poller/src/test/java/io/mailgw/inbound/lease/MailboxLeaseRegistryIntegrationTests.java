@@ -5,10 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.mailgw.testing.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,22 +28,34 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two pollers' registries on one real MongoDB wire server, with clocks the test moves. */
+/** Pollers' registries on one real MongoDB wire server, with a clock the test moves round by round. */
 class MailboxLeaseRegistryIntegrationTests {
 
-    private static final Duration PERIOD = Duration.ofSeconds(60);
+    private static final Duration PERIOD = Duration.ofSeconds(30);
+    private static final Duration ROUND = PERIOD.dividedBy(6);
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+    private static final Set<String> THIRTY = IntStream.rangeClosed(1, 30).mapToObj(i -> "mbx-" + i)
+            .collect(Collectors.toSet());
 
+    private static final AtomicInteger writes = new AtomicInteger();
     private static MongoClient client;
     private static MongoTemplate mongo;
 
     private final MovableClock clock = new MovableClock(T0);
-    private MailboxLeaseRegistry pollerA;
-    private MailboxLeaseRegistry pollerB;
 
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(TestInfrastructure.mongoUri("inbound-lease-tests"));
+        CommandListener countWrites = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (Set.of("insert", "update", "findAndModify", "delete").contains(event.getCommandName())) {
+                    writes.incrementAndGet();
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestInfrastructure.mongoUri("inbound-lease-tests")))
+                .addCommandListener(countWrites).build());
         mongo = new MongoTemplate(client, "inbound-lease-tests");
     }
 
@@ -44,59 +66,142 @@ class MailboxLeaseRegistryIntegrationTests {
 
     @BeforeEach
     void freshLeases() {
-        mongo.dropCollection(MailboxLeaseRegistry.COLLECTION);
-        pollerA = new MailboxLeaseRegistry(mongo, clock, PERIOD, "poller-a");
-        pollerB = new MailboxLeaseRegistry(mongo, clock, PERIOD, "poller-b");
+        mongo.dropCollection(MailboxLeaseRegistry.LEASES);
+        mongo.dropCollection(MailboxLeaseRegistry.POLLERS);
     }
 
     @Test
-    void onlyOnePollerHoldsAMailboxAtATime() {
-        assertThat(pollerA.claim("mbx-1")).isTrue();
-        assertThat(pollerB.claim("mbx-1")).isFalse();
+    void aLonePollerTakesEveryMailboxInOneRound() {
+        MailboxLeaseRegistry a = poller("a");
 
-        assertThat(pollerA.holds("mbx-1")).isTrue();
-        assertThat(pollerB.holds("mbx-1")).isFalse();
-        assertThat(pollerA.claim("mbx-1")).as("the holder renews").isTrue();
+        LeaseChanges changes = a.rebalance(THIRTY, id -> false);
+
+        assertThat(changes.claimed()).hasSize(30);
+        assertThat(a.held()).isEqualTo(THIRTY);
+        assertThat(THIRTY).allMatch(a::holds);
     }
 
     @Test
-    void deadPollersMailboxIsTakenOverOneLeasePeriodAfterItsLastRenewal() {
-        pollerA.claim("mbx-1");
+    void aNewPollerGetsItsFairShareWithinOneLeasePeriod() {
+        MailboxLeaseRegistry a = poller("a");
+        MailboxLeaseRegistry b = poller("b");
+        MailboxLeaseRegistry c = poller("c");
+        a.rebalance(THIRTY, id -> false);
 
-        clock.set(T0.plus(PERIOD).minusSeconds(1));
-        assertThat(pollerB.claim("mbx-1")).isFalse();
+        Instant joined = clock.instant();
+        roundsUntil(joined.plus(PERIOD), List.of(a, b, c));
 
-        clock.set(T0.plus(PERIOD).plusSeconds(1));
-        assertThat(pollerA.holds("mbx-1")).as("the old holder knows its lease ran out").isFalse();
-        assertThat(pollerB.claim("mbx-1")).isTrue();
-        assertThat(pollerA.claim("mbx-1")).isFalse();
+        System.out.printf("Spread after a new poller joined: a=%d b=%d c=%d%n", a.held().size(), b.held().size(),
+                c.held().size());
+        assertThat(List.of(a, b, c)).allSatisfy(poller -> assertThat(poller.held()).hasSize(10));
+        assertThat(union(a, b, c)).isEqualTo(THIRTY);
     }
 
     @Test
-    void renewalKeepsAQuietMailboxWithItsPoller() {
-        pollerA.claim("mbx-1");
+    void aDeadPollersMailboxesAreTakenOverWithinOneLeasePeriod() {
+        MailboxLeaseRegistry a = poller("a");
+        MailboxLeaseRegistry b = poller("b");
+        roundsUntil(clock.instant().plus(PERIOD), List.of(a, b));
+        assertThat(b.held()).hasSize(15);
 
-        clock.set(T0.plusSeconds(40));
-        pollerA.renewDue();
-        clock.set(T0.plusSeconds(90));
+        Instant died = clock.instant();
+        roundsUntil(died.plus(PERIOD), List.of(a));
 
-        assertThat(pollerA.holds("mbx-1")).isTrue();
-        assertThat(pollerB.claim("mbx-1")).isFalse();
+        assertThat(a.held()).isEqualTo(THIRTY);
     }
 
     @Test
-    void releasedMailboxIsFreeAtOnce() {
-        pollerA.claim("mbx-1");
-        pollerA.claim("mbx-2");
+    void whileItsLeaseRunsNoOtherPollerTakesAMailbox() {
+        MailboxLeaseRegistry a = poller("a");
+        MailboxLeaseRegistry b = poller("b");
+        a.rebalance(Set.of("mbx-1"), id -> false);
 
-        pollerA.releaseAll();
+        LeaseChanges taken = b.rebalance(Set.of("mbx-1"), id -> false);
 
-        assertThat(pollerA.held()).isEmpty();
-        assertThat(pollerB.claim("mbx-1")).isTrue();
-        assertThat(pollerB.claim("mbx-2")).isTrue();
+        assertThat(taken.claimed()).isEmpty();
+        assertThat(a.holds("mbx-1")).isTrue();
+        assertThat(b.holds("mbx-1")).isFalse();
     }
 
-    /** A clock the test sets. */
+    @Test
+    void everyNewHolderGetsAHigherFencingTokenAndTheOldOneLearnsItLostTheLease() {
+        MailboxLeaseRegistry a = poller("a");
+        MailboxLeaseRegistry b = poller("b");
+        long first = a.rebalance(Set.of("mbx-1"), id -> false).claimed().get(0).token();
+
+        // a is paused past its lease; b takes over
+        clock.advance(PERIOD);
+        long second = b.rebalance(Set.of("mbx-1"), id -> false).claimed().get(0).token();
+        assertThat(a.holds("mbx-1")).as("a knows by its own clock").isFalse();
+
+        clock.advance(ROUND);
+        LeaseChanges resumed = a.rebalance(Set.of("mbx-1"), id -> false);
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(resumed.lost()).containsExactly("mbx-1");
+        assertThat(a.lease("mbx-1")).isEmpty();
+        assertThat(b.lease("mbx-1")).contains(new Lease("mbx-1", second));
+    }
+
+    @Test
+    void aReleasedMailboxIsFreeAtOnceAndKeepsItsToken() {
+        MailboxLeaseRegistry a = poller("a");
+        MailboxLeaseRegistry b = poller("b");
+        long first = a.rebalance(Set.of("mbx-1", "mbx-2"), id -> false).claimed().get(0).token();
+
+        a.releaseAll();
+        LeaseChanges taken = b.rebalance(Set.of("mbx-1", "mbx-2"), id -> false);
+
+        assertThat(taken.claimed()).hasSize(2).allMatch(lease -> lease.token() > first);
+    }
+
+    @Test
+    void aMailboxBeingReadIsNotGivenBackToAnotherPoller() {
+        MailboxLeaseRegistry a = poller("a");
+        MailboxLeaseRegistry b = poller("b");
+        a.rebalance(THIRTY, id -> false);
+        b.rebalance(THIRTY, id -> false);
+
+        LeaseChanges changes = a.rebalance(THIRTY, id -> true);
+
+        assertThat(changes.released()).isEmpty();
+        assertThat(a.held()).hasSize(30);
+    }
+
+    @Test
+    void anIdlePollerWritesItsHeartbeatAndOneRenewalPerRoundWhateverItHolds() {
+        MailboxLeaseRegistry a = poller("a");
+        Set<String> many = IntStream.rangeClosed(1, 200).mapToObj(i -> "many-" + i).collect(Collectors.toSet());
+        a.rebalance(many, id -> false);
+
+        writes.set(0);
+        for (int round = 0; round < 10; round++) {
+            clock.advance(ROUND);
+            a.rebalance(many, id -> false);
+        }
+
+        System.out.printf("Writes of a poller holding 200 mailboxes over 10 rounds: %d%n", writes.get());
+        assertThat(writes.get()).isEqualTo(20);
+        assertThat(a.held()).hasSize(200);
+    }
+
+    private MailboxLeaseRegistry poller(String name) {
+        return new MailboxLeaseRegistry(mongo, clock, PERIOD, "poller-" + name, new SimpleMeterRegistry());
+    }
+
+    /** Every poller takes its round, then time moves one round on, until {@code until}. */
+    private void roundsUntil(Instant until, List<MailboxLeaseRegistry> pollers) {
+        while (clock.instant().isBefore(until)) {
+            pollers.forEach(poller -> poller.rebalance(THIRTY, id -> false));
+            clock.advance(ROUND);
+        }
+    }
+
+    private static Set<String> union(MailboxLeaseRegistry... pollers) {
+        return java.util.Arrays.stream(pollers).flatMap(poller -> poller.held().stream()).collect(Collectors.toSet());
+    }
+
+    /** A clock the test moves. */
     private static final class MovableClock extends Clock {
 
         private volatile Instant now;
@@ -105,8 +210,8 @@ class MailboxLeaseRegistryIntegrationTests {
             this.now = now;
         }
 
-        void set(Instant instant) {
-            now = instant;
+        void advance(Duration by) {
+            now = now.plus(by);
         }
 
         @Override

@@ -37,6 +37,23 @@ class PollFailureClassifierTests {
     }
 
     @Test
+    void pop3ServerWithoutTheStlsTheMailboxRequiresIsTlsFailedNotAuthFailed() {
+        PollFailure failure = PollFailureClassifier.classify(
+                new AuthenticationFailedException("STLS required but not supported"));
+
+        assertThat(failure).isEqualTo(new PollFailure(MailboxState.TLS_FAILED, PollFailureClassifier.NO_STARTTLS));
+    }
+
+    @Test
+    void imapServerWithoutTheStartTlsTheMailboxRequiresIsTlsFailed() {
+        PollFailure failure = PollFailureClassifier.classify(
+                new MessagingException("STARTTLS required but not supported by server"));
+
+        assertThat(failure.state()).isEqualTo(MailboxState.TLS_FAILED);
+        assertThat(failure.reason()).contains("requireTls");
+    }
+
+    @Test
     void untrustedCertificateIsTlsFailed() {
         SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
         handshake.initCause(new CertificateException("unable to find valid certification path"));

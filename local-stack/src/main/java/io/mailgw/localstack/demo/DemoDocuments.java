@@ -19,8 +19,9 @@ import io.mailgw.model.secret.EncryptedSecret;
  * {@code demo} with its own outbox, and an IMAP mailbox that reads the contract's support address;
  * and, logging in with OAuth2 (the demo token endpoint's app-only token, over XOAUTH2), contract
  * {@code demo-oauth2} with its outbox and an IMAP mailbox, both of the demo OAuth2 user. The
- * password outboxes send without TLS or AUTH, as the demo server accepts; the ids are fixed so that
- * a restart finds them and seeds nothing twice.
+ * password outboxes send without TLS or AUTH, as the demo server accepts, and the inboxes log in over
+ * plain IMAP with {@code requireTls} off (the demo server offers no STARTTLS; it and its demo
+ * secrets never leave loopback); the ids are fixed so that a restart finds them and seeds nothing twice.
  *
  * @param host     the demo mail server's address
  * @param smtpPort its plain SMTP port
@@ -59,7 +60,8 @@ record DemoDocuments(String host, int smtpPort, int imapPort, String domain, Ins
         return Mailbox.builder().id(SUPPORT_INBOX_ID).name("Demo support inbox").type(MailboxType.INBOUND)
                 .contractId(CONTRACT_ID).host(host).port(imapPort).username(supportAddress()).password(password)
                 .protocol(InboundProtocol.IMAP).folder(Mailbox.DEFAULT_FOLDER).pollIntervalSeconds(POLL_INTERVAL_SECONDS)
-                .afterRead(AfterRead.MARK_SEEN, null).startFrom(StartFrom.ALL).createdAt(now).updatedAt(now).build();
+                .afterRead(AfterRead.MARK_SEEN, null).startFrom(StartFrom.ALL).requireTls(false).createdAt(now).updatedAt(now)
+                .build();
     }
 
     Contract oauth2Contract() {

@@ -105,6 +105,18 @@ public record ConnectionFailure(Kind kind, Throwable exception) {
         return String.valueOf(top.getMessage()).contains("STARTTLS is required");
     }
 
+    /**
+     * Whether the chain shows a server that does not offer the STARTTLS (SMTP, IMAP) or STLS (POP3)
+     * a session requires, so that no password was sent. Angus Mail says so in words only, and for
+     * POP3 inside an {@link AuthenticationFailedException}: ask this before {@link #classify}.
+     */
+    public static boolean isStartTlsMissing(Throwable failure) {
+        return causeChain(failure).stream().map(ex -> String.valueOf(ex.getMessage()))
+                .anyMatch(message -> message.contains("STARTTLS is required")
+                        || message.contains("STARTTLS required but not supported")
+                        || message.contains("STLS required but"));
+    }
+
     /** The failure and its causes, outermost first, at most 12 deep, each once. */
     public static List<Throwable> causeChain(Throwable failure) {
         List<Throwable> chain = new ArrayList<>();

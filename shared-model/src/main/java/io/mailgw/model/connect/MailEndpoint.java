@@ -1,6 +1,7 @@
 package io.mailgw.model.connect;
 
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -14,6 +15,7 @@ public final class MailEndpoint {
 
     private final CheckedAddress checked;
     private final SSLSocketFactory tls;
+    private final AtomicBoolean tlsUsed = new AtomicBoolean();
 
     MailEndpoint(CheckedAddress checked, SSLSocketFactory tls) {
         this.checked = checked;
@@ -39,6 +41,14 @@ public final class MailEndpoint {
     }
 
     /**
+     * Whether a connection through this endpoint's session properties was secured with TLS: from
+     * the first byte (IMAPS, POP3S, SMTPS) or upgraded with STARTTLS or STLS.
+     */
+    public boolean tlsUsed() {
+        return tlsUsed.get();
+    }
+
+    /**
      * The guard's part of a Jakarta Mail session for {@code protocol} ({@code imap}, {@code imaps},
      * {@code pop3}, {@code pop3s}, {@code smtp}, {@code smtps}): the pinned socket factories, no
      * fallback to an unpinned socket, and the server's identity checked. The caller adds its
@@ -47,11 +57,16 @@ public final class MailEndpoint {
     public Properties sessionProperties(String protocol) {
         String prefix = "mail." + protocol + ".";
         Properties properties = new Properties();
-        properties.put(prefix + "socketFactory", new PinnedSocketFactory(checked));
+        properties.put(prefix + "socketFactory", socketFactory(false));
         properties.put(prefix + "socketFactory.fallback", "false");
-        properties.put(prefix + "ssl.socketFactory", new PinnedSslSocketFactory(tls, checked));
+        properties.put(prefix + "ssl.socketFactory", new PinnedSslSocketFactory(tls, checked, tlsUsed));
         properties.put(prefix + "ssl.checkserveridentity", "true");
         return properties;
+    }
+
+    /** Plain sockets to the checked address, backed by a {@link java.nio.channels.SocketChannel} when {@code channels}. */
+    PinnedSocketFactory socketFactory(boolean channels) {
+        return new PinnedSocketFactory(checked, channels);
     }
 
     @Override

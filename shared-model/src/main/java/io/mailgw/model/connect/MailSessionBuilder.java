@@ -17,9 +17,11 @@ import jakarta.mail.Session;
 /**
  * The one place that builds Jakarta Mail sessions, for the poller, the sender and the connection
  * test alike: the connect guard's pinned socket factories and server identity check, explicit
- * timeouts (Jakarta Mail's own are infinite), STARTTLS that is required rather than tried, SMTP
- * AUTH on or off, and SASL XOAUTH2 for a mailbox that logs in with an OAuth2 access token (which
- * the caller then gives as the password). Each caller adds only its protocol's own options.
+ * timeouts (Jakarta Mail's own are infinite), STARTTLS where the mailbox asks for it (an outbox's
+ * {@code STARTTLS} security, or a plain IMAP or POP3 inbox, which upgrades whenever the server
+ * offers it and must when {@code requireTls} is on), SMTP AUTH on or off, and SASL XOAUTH2 for a
+ * mailbox that logs in with an OAuth2 access token (which the caller then gives as the password).
+ * Each caller adds only its protocol's own options.
  */
 public final class MailSessionBuilder {
 
@@ -27,11 +29,13 @@ public final class MailSessionBuilder {
 
     private final String protocol;
     private final String prefix;
+    private final MailEndpoint endpoint;
     private final Properties properties;
 
     private MailSessionBuilder(String protocol, MailEndpoint endpoint) {
         this.protocol = protocol;
         this.prefix = "mail." + protocol + ".";
+        this.endpoint = endpoint;
         this.properties = endpoint.sessionProperties(protocol);
     }
 
@@ -53,6 +57,10 @@ public final class MailSessionBuilder {
         if (mailbox.isOutbound()) {
             boolean startTls = mailbox.outbound().security() == SmtpSecurity.STARTTLS;
             builder.startTls(startTls).login(mailbox.needsCredentials());
+        }
+        else if (!mailbox.inbound().protocol().isImplicitTls()) {
+            builder.option("starttls.enable", "true")
+                    .option("starttls.required", String.valueOf(mailbox.inbound().tlsRequired()));
         }
         if (mailbox.auth() instanceof OAuth2Login) {
             builder.xoauth2();
@@ -81,11 +89,26 @@ public final class MailSessionBuilder {
         return protocol;
     }
 
-    /** Connect, read (each server reply) and write (each block sent) timeouts. */
+    /**
+     * Connect, read (each server reply) and write (each block sent) timeouts. Write timeouts are
+     * watched by one scheduler thread for the whole JVM, where Angus Mail would start a thread per
+     * connection.
+     */
     public MailSessionBuilder timeouts(Duration connect, Duration read, Duration write) {
+        properties.put(prefix + "executor.writetimeout", WriteTimeoutScheduler.SHARED);
         return option("connectiontimeout", millis(connect))
                 .option("timeout", millis(read))
                 .option("writetimeout", millis(write));
+    }
+
+    /**
+     * IMAP: sockets backed by {@link java.nio.channels.SocketChannel}s, still pinned to the checked
+     * address, so that Angus Mail's {@code IdleManager} can watch the connection with IDLE from one
+     * selector thread for many mailboxes.
+     */
+    public MailSessionBuilder socketChannels() {
+        properties.put(prefix + "socketFactory", endpoint.socketFactory(true));
+        return option("usesocketchannels", "true");
     }
 
     /** STARTTLS on and required (never a silent fall back to plain text), or off. */

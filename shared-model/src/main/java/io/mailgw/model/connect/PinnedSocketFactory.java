@@ -11,19 +11,26 @@ import javax.net.SocketFactory;
 /**
  * Plain sockets that connect only to an address the guard checked, whatever address they are
  * asked for: Jakarta Mail names the checked IP literal, and anything else is refused. Given to
- * Jakarta Mail as {@code mail.<protocol>.socketFactory}.
+ * Jakarta Mail as {@code mail.<protocol>.socketFactory}. With {@code channels}, each socket is
+ * backed by a {@link java.nio.channels.SocketChannel}, as Angus Mail's {@code IdleManager} needs.
  */
 final class PinnedSocketFactory extends SocketFactory {
 
     private final CheckedAddress checked;
+    private final boolean channels;
 
     PinnedSocketFactory(CheckedAddress checked) {
+        this(checked, false);
+    }
+
+    PinnedSocketFactory(CheckedAddress checked, boolean channels) {
         this.checked = checked;
+        this.channels = channels;
     }
 
     @Override
-    public Socket createSocket() {
-        return new PinnedSocket(checked);
+    public Socket createSocket() throws IOException {
+        return channels ? new PinnedChannelSocket(checked) : new PinnedSocket(checked);
     }
 
     @Override
@@ -59,7 +66,24 @@ final class PinnedSocketFactory extends SocketFactory {
 
     @Override
     public String toString() {
-        return "PinnedSocketFactory[" + checked.host() + " at " + checked.addresses() + "]";
+        return "PinnedSocketFactory[" + checked.host() + " at " + checked.addresses() + (channels ? ", channels" : "")
+                + "]";
+    }
+
+    /**
+     * The checked address and port when {@code endpoint} names them.
+     *
+     * @throws ConnectionNotAllowedException when it names anything else
+     */
+    static InetSocketAddress pinned(CheckedAddress checked, SocketAddress endpoint) throws ConnectionNotAllowedException {
+        InetSocketAddress target = (InetSocketAddress) endpoint;
+        InetAddress address = target.isUnresolved() ? null : target.getAddress();
+        if (address == null || !checked.isChecked(address) || target.getPort() != checked.port()) {
+            throw new ConnectionNotAllowedException("connecting to " + target.getHostString() + ":"
+                    + target.getPort() + " was asked, but only " + checked.host() + " at "
+                    + checked.address().getHostAddress() + ":" + checked.port() + " was checked; refused");
+        }
+        return new InetSocketAddress(address, checked.port());
     }
 
     /** A socket that connects to the checked address and port, or not at all. */
@@ -73,14 +97,7 @@ final class PinnedSocketFactory extends SocketFactory {
 
         @Override
         public void connect(SocketAddress endpoint, int timeout) throws IOException {
-            InetSocketAddress target = (InetSocketAddress) endpoint;
-            InetAddress address = target.isUnresolved() ? null : target.getAddress();
-            if (address == null || !checked.isChecked(address) || target.getPort() != checked.port()) {
-                throw new ConnectionNotAllowedException("connecting to " + target.getHostString() + ":"
-                        + target.getPort() + " was asked, but only " + checked.host() + " at "
-                        + checked.address().getHostAddress() + ":" + checked.port() + " was checked; refused");
-            }
-            super.connect(new InetSocketAddress(address, checked.port()), timeout);
+            super.connect(pinned(checked, endpoint), timeout);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mailgw.model.connect;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -22,11 +23,17 @@ final class PinnedSslSocketFactory extends SSLSocketFactory {
     private final SSLSocketFactory tls;
     private final CheckedAddress checked;
     private final PinnedSocketFactory plain;
+    private final AtomicBoolean used;
 
-    PinnedSslSocketFactory(SSLSocketFactory tls, CheckedAddress checked) {
+    /**
+     * @param used set once this factory secured a connection, so that a caller can tell whether
+     *             STARTTLS took place
+     */
+    PinnedSslSocketFactory(SSLSocketFactory tls, CheckedAddress checked, AtomicBoolean used) {
         this.tls = tls;
         this.checked = checked;
         this.plain = new PinnedSocketFactory(checked);
+        this.used = used;
     }
 
     @Override
@@ -39,6 +46,7 @@ final class PinnedSslSocketFactory extends SSLSocketFactory {
         SSLParameters parameters = secured.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm(HOST_NAME_CHECK);
         secured.setSSLParameters(parameters);
+        used.set(true);
         return secured;
     }
 

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastError     the last failure in plain words, never a secret
  * @param messages      messages read (inbound) or sent (outbound) since the mailbox exists
  * @param failures      failed polls or sends since the mailbox exists
+ * @param nextAttemptAt when the gateway next tries the mailbox after a failure, or when its next poll is
+ *                      due; {@code null} when it waits for news (IMAP IDLE) or for nothing in particular
  */
 @Document(MailboxStatus.COLLECTION)
 public record MailboxStatus(
@@ -22,12 +24,13 @@ public record MailboxStatus(
         String lastError,
         long messages,
         long failures,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant nextAttemptAt) {
 
     public static final String COLLECTION = "mailbox_status";
 
     /** The status of a mailbox the gateway has not used yet. */
     public static MailboxStatus unknown(String mailboxId) {
-        return new MailboxStatus(mailboxId, null, null, null, null, 0, 0, null);
+        return new MailboxStatus(mailboxId, null, null, null, null, 0, 0, null, null);
     }
 }

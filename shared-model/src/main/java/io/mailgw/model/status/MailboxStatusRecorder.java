@@ -21,25 +21,46 @@ public class MailboxStatusRecorder {
 
     /** A poll or send went through; {@code messages} is how many messages it moved. */
     public void success(String mailboxId, long messages) {
-        Instant now = clock.instant();
-        upsert(mailboxId, new Update()
-                .set("state", MailboxState.OK)
-                .set("lastSuccessAt", now)
-                .set("updatedAt", now)
-                .inc("messages", messages)
-                .inc("failures", 0));
+        upsert(mailboxId, successUpdate(messages));
+    }
+
+    /**
+     * A poll went through and the next one is due at {@code nextAttemptAt}, or, when {@code null},
+     * waits for the server to announce news.
+     */
+    public void success(String mailboxId, long messages, Instant nextAttemptAt) {
+        upsert(mailboxId, successUpdate(messages).set("nextAttemptAt", nextAttemptAt));
     }
 
     /** A poll or send failed; {@code reason} is plain text for an operator, without secrets. */
     public void failure(String mailboxId, MailboxState state, String reason) {
+        upsert(mailboxId, failureUpdate(state, reason));
+    }
+
+    /** A poll failed and is tried again at {@code nextAttemptAt}. */
+    public void failure(String mailboxId, MailboxState state, String reason, Instant nextAttemptAt) {
+        upsert(mailboxId, failureUpdate(state, reason).set("nextAttemptAt", nextAttemptAt));
+    }
+
+    private Update successUpdate(long messages) {
         Instant now = clock.instant();
-        upsert(mailboxId, new Update()
+        return new Update()
+                .set("state", MailboxState.OK)
+                .set("lastSuccessAt", now)
+                .set("updatedAt", now)
+                .inc("messages", messages)
+                .inc("failures", 0);
+    }
+
+    private Update failureUpdate(MailboxState state, String reason) {
+        Instant now = clock.instant();
+        return new Update()
                 .set("state", state)
                 .set("lastErrorAt", now)
                 .set("lastError", reason)
                 .set("updatedAt", now)
                 .inc("messages", 0)
-                .inc("failures", 1));
+                .inc("failures", 1);
     }
 
     public MailboxStatus read(String mailboxId) {

@@ -112,4 +112,17 @@ class ConnectionFailureTests {
     private static java.util.Optional<Kind> kind(Throwable failure) {
         return ConnectionFailure.classify(new MessagingException("connect", (Exception) failure)).map(ConnectionFailure::kind);
     }
+
+    @Test
+    void startTlsMissingIsReadInTheWordsOfEachProtocolAnywhereInTheChain() {
+        assertThat(ConnectionFailure.isStartTlsMissing(new MessagingException(
+                "STARTTLS required but not supported by server"))).as("IMAP").isTrue();
+        assertThat(ConnectionFailure.isStartTlsMissing(new jakarta.mail.AuthenticationFailedException(
+                "STLS required but not supported"))).as("POP3").isTrue();
+        assertThat(ConnectionFailure.isStartTlsMissing(new MessagingException("Connect failed",
+                new java.io.IOException("530 5.7.0 Must issue a STARTTLS command first; STARTTLS is required"))))
+                .as("SMTP, as a cause").isTrue();
+        assertThat(ConnectionFailure.isStartTlsMissing(new jakarta.mail.AuthenticationFailedException("login failed")))
+                .isFalse();
+    }
 }

@@ -65,6 +65,49 @@ class MailEndpointTests {
     }
 
     @Test
+    void channelSocketsConnectToTheCheckedAddressOnlyAndShowTheirChannel() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            MailEndpoint endpoint = guard.endpointFor(outboxServer("mail.pinned.example", server.getLocalPort(), null));
+            SocketFactory factory = endpoint.socketFactory(true);
+
+            try (Socket socket = factory.createSocket()) {
+                socket.connect(new InetSocketAddress(endpoint.connectHost(), endpoint.port()), 2000);
+                assertThat(socket.getChannel()).as("IdleManager selects on this channel").isNotNull();
+                assertThat(socket.getChannel().isConnected()).isTrue();
+                assertThat(socket.getInetAddress().getHostAddress()).isEqualTo("127.0.0.1");
+                try (Socket accepted = server.accept()) {
+                    socket.getOutputStream().write('x');
+                    assertThat(accepted.getInputStream().read()).isEqualTo('x');
+                }
+            }
+            try (Socket elsewhere = factory.createSocket()) {
+                assertThatThrownBy(() -> elsewhere.connect(new InetSocketAddress("127.0.0.2", endpoint.port()), 2000))
+                        .isInstanceOf(ConnectionNotAllowedException.class);
+                assertThat(elsewhere.isConnected()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void tlsUsedTellsWhetherAConnectionWasSecured() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            MailEndpoint endpoint = guard.endpointFor(outboxServer("mail.pinned.example", server.getLocalPort(), null));
+            Properties session = endpoint.sessionProperties("imap");
+            SocketFactory plain = (SocketFactory) session.get("mail.imap.socketFactory");
+            SSLSocketFactory tls = (SSLSocketFactory) session.get("mail.imap.ssl.socketFactory");
+
+            try (Socket socket = plain.createSocket()) {
+                socket.connect(new InetSocketAddress(endpoint.connectHost(), endpoint.port()), 2000);
+                assertThat(endpoint.tlsUsed()).isFalse();
+
+                tls.createSocket(socket, endpoint.connectHost(), endpoint.port(), false);
+
+                assertThat(endpoint.tlsUsed()).as("as after STARTTLS").isTrue();
+            }
+        }
+    }
+
+    @Test
     void tlsIsNotLayeredOverAConnectionToAnotherAddress() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
              Socket unchecked = new Socket()) {

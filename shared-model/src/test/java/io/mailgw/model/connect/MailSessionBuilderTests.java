@@ -59,6 +59,50 @@ class MailSessionBuilderTests {
     }
 
     @Test
+    void aPlainInboxUpgradesWithStartTlsAndByDefaultRequiresIt() {
+        Mailbox inbox = Mailbox.builder().type(MailboxType.INBOUND).protocol(InboundProtocol.POP3).build();
+
+        Properties session = MailSessionBuilder.forMailbox(inbox, endpoint).build().getProperties();
+
+        assertThat(session).containsEntry("mail.pop3.starttls.enable", "true")
+                .containsEntry("mail.pop3.starttls.required", "true");
+    }
+
+    @Test
+    void aPlainInboxWithoutRequireTlsStillUpgradesWhenTheServerOffersIt() {
+        Mailbox inbox = Mailbox.builder().type(MailboxType.INBOUND).protocol(InboundProtocol.IMAP).requireTls(false)
+                .build();
+
+        Properties session = MailSessionBuilder.forMailbox(inbox, endpoint).build().getProperties();
+
+        assertThat(session).containsEntry("mail.imap.starttls.enable", "true")
+                .containsEntry("mail.imap.starttls.required", "false");
+    }
+
+    @Test
+    void anImplicitTlsInboxNeedsNoStartTls() {
+        Mailbox inbox = Mailbox.builder().type(MailboxType.INBOUND).protocol(InboundProtocol.IMAPS).build();
+
+        Properties session = MailSessionBuilder.forMailbox(inbox, endpoint).build().getProperties();
+
+        assertThat(session).doesNotContainKey("mail.imaps.starttls.enable").doesNotContainKey("mail.imaps.starttls.required");
+    }
+
+    @Test
+    void socketChannelsGiveChannelBackedPinnedSocketsAndWriteTimeoutsShareOneScheduler() throws Exception {
+        Mailbox inbox = Mailbox.builder().type(MailboxType.INBOUND).protocol(InboundProtocol.IMAP).build();
+
+        Properties session = MailSessionBuilder.forMailbox(inbox, endpoint).socketChannels()
+                .timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)).build().getProperties();
+
+        assertThat(session).containsEntry("mail.imap.usesocketchannels", "true");
+        try (java.net.Socket socket = ((javax.net.SocketFactory) session.get("mail.imap.socketFactory")).createSocket()) {
+            assertThat(socket).isInstanceOf(PinnedChannelSocket.class);
+        }
+        assertThat(session.get("mail.imap.executor.writetimeout")).isSameAs(WriteTimeoutScheduler.SHARED);
+    }
+
+    @Test
     void anOAuth2MailboxLogsInWithXoauth2Only() {
         ClientCredentialsLogin oauth2 = new ClientCredentialsLogin(new OAuth2Client(OAuth2Provider.MICROSOFT, "contoso",
                 "client", null, null, null));
