@@ -2,19 +2,15 @@ package io.mailgw.bench.inbound;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.mailgw.bench.infra.TopicFollower;
 import io.mailgw.events.EventJson;
 import io.mailgw.events.MailReceived;
 import io.mailgw.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -25,40 +21,13 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class ReceivedWatcher implements AutoCloseable {
 
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicFollower follower;
     private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> perMailbox = new ConcurrentHashMap<>();
     private final Map<String, Long> lastPerMailbox = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
 
     ReceivedWatcher(String bootstrapServers) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INBOUND_MESSAGES, Duration.ofSeconds(30))
-                .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        this.thread = new Thread(this::follow, "bench-received-watcher");
-        this.thread.setDaemon(true);
-        this.thread.start();
-    }
-
-    private void follow() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    take(record);
-                }
-            }
-        }
-        finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
+        this.follower = new TopicFollower(bootstrapServers, Topics.INBOUND_MESSAGES, this::take);
     }
 
     private void take(ConsumerRecord<String, String> record) {
@@ -116,7 +85,6 @@ final class ReceivedWatcher implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.join(Duration.ofSeconds(10).toMillis());
+        follower.close();
     }
 }

@@ -2,18 +2,14 @@ package io.mailgw.bench.outbound;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.mailgw.bench.infra.TopicFollower;
 import io.mailgw.events.DeliveryStatus;
 import io.mailgw.events.EventJson;
 import io.mailgw.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -24,38 +20,11 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class StatusWatcher implements AutoCloseable {
 
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicFollower follower;
     private final Map<String, FinalStatus> finals = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
 
     StatusWatcher(String bootstrapServers) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.OUTBOUND_STATUS, Duration.ofSeconds(30))
-                .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        this.thread = new Thread(this::follow, "bench-status-watcher");
-        this.thread.setDaemon(true);
-        this.thread.start();
-    }
-
-    private void follow() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    take(record);
-                }
-            }
-        }
-        finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
+        this.follower = new TopicFollower(bootstrapServers, Topics.OUTBOUND_STATUS, this::take);
     }
 
     private void take(ConsumerRecord<String, String> record) {
@@ -93,8 +62,7 @@ final class StatusWatcher implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.join(Duration.ofSeconds(10).toMillis());
+        follower.close();
     }
 
     /**
