@@ -41,7 +41,7 @@ public final class MongoWireServer implements StackPart {
     @Override
     public void start() throws Exception {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        H2Backend backend = new IdFirstH2Backend(file.toAbsolutePath().toString());
         MongoServer candidate = new MongoServer(backend);
         try {
             candidate.bind(host, port);
