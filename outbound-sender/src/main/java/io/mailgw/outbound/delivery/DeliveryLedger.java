@@ -3,6 +3,7 @@ package io.mailgw.outbound.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,12 @@ public class DeliveryLedger {
 
     private static final List<DeliveryState> FINAL = List.of(DeliveryState.SENT, DeliveryState.FAILED,
             DeliveryState.REJECTED);
+    /** States a request is not in while it is open and not mid-send. */
+    private static final List<DeliveryState> FINAL_OR_MID_SEND = List.of(DeliveryState.SENT, DeliveryState.FAILED,
+            DeliveryState.REJECTED, DeliveryState.SENDING);
+    /** States a request is not in while it is mid-send. */
+    private static final List<DeliveryState> NOT_MID_SEND = List.copyOf(EnumSet.complementOf(
+            EnumSet.of(DeliveryState.SENDING)));
 
     private final MongoOperations mongo;
     private final Clock clock;
@@ -81,7 +88,8 @@ public class DeliveryLedger {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(request.requestId())),
                     new Update().set("messageId", kept), DeliveryRecord.class);
         }
-        return new Claim.Granted(kept, before.state() == DeliveryState.SENDING, before.acceptedRecipients());
+        boolean maySendTwice = before.state() == DeliveryState.SENDING || Boolean.TRUE.equals(before.possibleDuplicate());
+        return new Claim.Granted(kept, maySendTwice, before.acceptedRecipients());
     }
 
     /**
@@ -121,14 +129,29 @@ public class DeliveryLedger {
         if (status.messageId() != null) {
             update.set("messageId", status.messageId());
         }
-        Query query = claimed ? claimedBy(request) : openFor(request);
+        if (claimed) {
+            return Optional.ofNullable(mongo.findAndModify(claimedBy(request), update,
+                    FindAndModifyOptions.options().returnNew(true), DeliveryRecord.class));
+        }
         try {
-            return Optional.ofNullable(mongo.findAndModify(query, update,
-                    FindAndModifyOptions.options().upsert(!claimed).returnNew(true), DeliveryRecord.class));
+            return Optional.ofNullable(mongo.findAndModify(openFor(request, FINAL_OR_MID_SEND), update,
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), DeliveryRecord.class));
         }
-        catch (DuplicateKeyException taken) {
-            return Optional.empty();
+        catch (DuplicateKeyException takenOrMidSend) {
+            return leftMidSend(request, update);
         }
+    }
+
+    /**
+     * A record that did not send (a deferral) finding its request in {@code SENDING}: a crash came
+     * after an earlier send started, which may have reached the server. That stays known, so the
+     * attempt that sends it next says it may be a duplicate.
+     */
+    private Optional<DeliveryRecord> leftMidSend(InFlightRequest request, Update update) {
+        update.set("possibleDuplicate", true);
+        Query midSend = openFor(request, NOT_MID_SEND);
+        return Optional.ofNullable(mongo.findAndModify(midSend, update, FindAndModifyOptions.options().returnNew(true),
+                DeliveryRecord.class));
     }
 
     public Optional<DeliveryRecord> find(String requestId) {
@@ -151,12 +174,20 @@ public class DeliveryLedger {
 
     /** The request, when it is open to this record: its redelivery, or the holder of its ticket. */
     private static Query openFor(InFlightRequest request) {
+        return openFor(request, FINAL);
+    }
+
+    /**
+     * As {@link #openFor(InFlightRequest)}, in none of the {@code excluded} states. {@code _id} stays
+     * a top-level equality, so that any MongoDB answers from the {@code _id} index.
+     */
+    private static Query openFor(InFlightRequest request, List<DeliveryState> excluded) {
         List<Criteria> mayContinue = new ArrayList<>();
         mayContinue.add(Criteria.where("origin").is(request.attempt().origin()));
         if (request.attempt().ticket() != null) {
             mayContinue.add(Criteria.where("ticket").is(request.attempt().ticket()));
         }
-        return Query.query(Criteria.where("_id").is(request.requestId()).and("state").nin(FINAL)
+        return Query.query(Criteria.where("_id").is(request.requestId()).and("state").nin(excluded)
                 .orOperator(mayContinue.toArray(Criteria[]::new)));
     }
 

@@ -3,10 +3,18 @@ package io.mailgw.outbound.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.retry.Retry;
@@ -22,6 +30,8 @@ import io.mailgw.outbound.retry.RecordForwarder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +42,18 @@ import org.springframework.stereotype.Component;
  * offset move. A crash in between leaves a log entry that the record's redelivery finishes.
  */
 @Component
-public class OutcomeRecorder {
+public class OutcomeRecorder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+    /**
+     * Threads that write outcomes handed over by {@link #recordLater}: each holds one MongoDB round
+     * trip at a time, so a lane's worker goes on to its next message instead of waiting for it.
+     */
+    private static final int RECORDING_THREADS = 8;
+    private static final Duration DRAIN_ON_SHUTDOWN = Duration.ofSeconds(10);
+    /** Reasons to defer that tend to last (an outage): each deferral in a row waits in the next longer delay topic. */
+    private static final Set<ErrorCode> LASTING = EnumSet.of(ErrorCode.OUTBOX_NOT_ANSWERING,
+            ErrorCode.OUTBOX_CIRCUIT_OPEN);
 
     private final DeliveryLedger ledger;
     private final StatusPublisher statuses;
@@ -44,6 +63,7 @@ public class OutcomeRecorder {
     private final DeliveryMetrics metrics;
     private final InfrastructureRetries infrastructure;
     private final Clock clock;
+    private final ExecutorService recording;
 
     OutcomeRecorder(DeliveryLedger ledger, StatusPublisher statuses, RecordForwarder forwarder, DelayTopics delayTopics,
                     OutboundProperties properties, DeliveryMetrics metrics, InfrastructureRetries infrastructure,
@@ -56,6 +76,37 @@ public class OutcomeRecorder {
         this.metrics = metrics;
         this.infrastructure = infrastructure;
         this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.recording = new ThreadPoolExecutor(RECORDING_THREADS, RECORDING_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "outbound-record-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * Records {@code outcome} as {@link #record} does, on one of the recording threads. The queue
+     * needs no bound of its own: a request stays in flight until recorded, and the intake bounds
+     * what is in flight. While the sender shuts down, the caller's thread records.
+     *
+     * @return completes when the outcome is written (never exceptionally: a failure is logged, and
+     *         the request, not finished, is read again after a restart)
+     */
+    public CompletableFuture<Void> recordLater(InFlightRequest request, AttemptDetails details, boolean claimed,
+                                               DeliveryOutcome outcome) {
+        Runnable write = () -> record(request, details, claimed, outcome);
+        try {
+            return CompletableFuture.runAsync(write, recording).exceptionally(failure -> {
+                log.error("Recording the outcome of request {} (record {}) failed; the record is read again after "
+                        + "a restart", request.requestId(), request.attempt().origin(), failure);
+                return null;
+            });
+        }
+        catch (RejectedExecutionException shuttingDown) {
+            write.run();
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /**
@@ -152,10 +203,10 @@ public class OutcomeRecorder {
                           DeliveryOutcome.Defer defer, Instant now) {
         int deferrals = request.attempt().deferrals();
         if (!defer.untilAdminFix()) {
-            boolean outage = defer.code() == ErrorCode.OUTBOX_NOT_ANSWERING || defer.code() == ErrorCode.OUTBOX_CIRCUIT_OPEN;
-            String topic = outage ? delayTopics.afterDeferrals(deferrals) : delayTopics.shortest();
+            boolean lasts = LASTING.contains(defer.code());
+            String topic = lasts ? delayTopics.afterDeferrals(deferrals) : delayTopics.shortest();
             return delay(request, details, status, defer.code(), defer.message(), null, details.acceptedRecipients(),
-                    topic, request.attempt().number(), outage ? deferrals + 1 : 0, null);
+                    topic, request.attempt().number(), lasts ? deferrals + 1 : 0, null);
         }
         Instant since = request.attempt().waitingSince() != null ? request.attempt().waitingSince() : now;
         if (!now.isBefore(since.plus(retry.authFailedMaxWait()))) {
@@ -235,6 +286,16 @@ public class OutcomeRecorder {
         static Plan of(DeliveryStatus status, Supplier<CompletableFuture<?>> forward, List<String> accepted,
                        String ticket) {
             return new Plan(status, forward, accepted == null ? List.of() : accepted, ticket);
+        }
+    }
+
+    /** Writes what was handed over before the shutdown, for at most {@code DRAIN_ON_SHUTDOWN}. */
+    @Override
+    public void destroy() throws InterruptedException {
+        recording.shutdown();
+        if (!recording.awaitTermination(DRAIN_ON_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("{} outcomes were not recorded before the shutdown; their requests are read again at the "
+                    + "next start", recording.shutdownNow().size());
         }
     }
 }

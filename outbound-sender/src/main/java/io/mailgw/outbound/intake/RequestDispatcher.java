@@ -1,12 +1,6 @@
 package io.mailgw.outbound.intake;
 
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.mailgw.outbound.delivery.AttemptDetails;
 import io.mailgw.outbound.delivery.DeliveryOutcome;
 import io.mailgw.outbound.delivery.ErrorCode;
@@ -21,17 +15,16 @@ import io.mailgw.outbound.request.RequestReader;
 import io.mailgw.outbound.request.RequestReading;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * What the intake does with each record, on its own thread and without any network wait: read and
  * check it, resolve its outbox from memory (CONTRACT §2), and offer it to that outbox's lane. An
- * outcome known at once (rejected, unknown contract, no outbox, deferred) is recorded on a small
- * pool of its own, since recording writes to MongoDB.
+ * outcome known at once (rejected, unknown contract, no outbox, deferred) is recorded later, off
+ * this thread, since recording writes to MongoDB.
  */
 @Component
-class RequestDispatcher implements DisposableBean {
+class RequestDispatcher {
 
     private final RequestReader reader;
     private final OutboxDirectory directory;
@@ -39,7 +32,6 @@ class RequestDispatcher implements DisposableBean {
     private final OutboxLanes lanes;
     private final OutcomeRecorder outcomes;
     private final Clock clock;
-    private final ExecutorService recording;
 
     RequestDispatcher(RequestReader reader, OutboxDirectory directory, OutboxResolver resolver, OutboxLanes lanes,
                       OutcomeRecorder outcomes, Clock clock) {
@@ -49,12 +41,6 @@ class RequestDispatcher implements DisposableBean {
         this.lanes = lanes;
         this.outcomes = outcomes;
         this.clock = clock;
-        AtomicInteger count = new AtomicInteger();
-        this.recording = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "outbound-record-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -105,11 +91,6 @@ class RequestDispatcher implements DisposableBean {
     }
 
     private void recordLater(InFlightRequest request, AttemptDetails details, DeliveryOutcome outcome) {
-        recording.execute(() -> outcomes.record(request, details, false, outcome));
-    }
-
-    @Override
-    public void destroy() {
-        recording.shutdown();
+        outcomes.recordLater(request, details, false, outcome);
     }
 }

@@ -3,6 +3,7 @@ package io.mailgw.outbound.lane;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,10 +31,12 @@ import org.springframework.stereotype.Component;
  * What a lane's worker does with one request: take a permit of the outbox's rate limiter and
  * circuit breaker (or defer without using an attempt), write the message, claim the request in the
  * delivery log ({@code SENDING}, before DATA), send to the recipients not yet served, and hand the
- * verdict to the {@link OutcomeRecorder}.
+ * verdict to the {@link OutcomeRecorder}, which writes it while the worker goes on to its next request.
  */
 @Component
 class OutboxDelivery implements OutboxLane.Work {
+
+    private static final CompletableFuture<?> NOTHING_TO_RECORD = CompletableFuture.completedFuture(null);
 
     private final DeliveryLedger ledger;
     private final OutcomeRecorder outcomes;
@@ -51,39 +54,39 @@ class OutboxDelivery implements OutboxLane.Work {
     }
 
     @Override
-    public void deliver(LaneJob job, OutboxLane lane) {
+    public CompletableFuture<?> deliver(LaneJob job, OutboxLane lane) {
         InFlightRequest request = job.request();
         if (!request.owned()) {
             request.finish();
-            return;
+            return NOTHING_TO_RECORD;
         }
         Mailbox outbox = lane.outbox();
         RateLimiter limiter = lane.limiter();
         if (limiter != null && !limiter.acquirePermission()) {
-            outcomes.record(request, job.details(), false, new DeliveryOutcome.Defer(ErrorCode.OUTBOX_RATE_LIMITED,
+            return outcomes.recordLater(request, job.details(), false, new DeliveryOutcome.Defer(ErrorCode.OUTBOX_RATE_LIMITED,
                     "outbox " + outbox.id() + " reached its " + outbox.outbound().maxPerMinute()
                             + " messages per minute", false));
-            return;
         }
         CircuitBreaker breaker = lane.breaker();
         if (!breaker.tryAcquirePermission()) {
-            outcomes.record(request, job.details(), false, new DeliveryOutcome.Defer(ErrorCode.OUTBOX_CIRCUIT_OPEN,
-                    "outbox " + outbox.id() + " failed too often lately (circuit open)", false));
-            return;
+            return outcomes.recordLater(request, job.details(), false, new DeliveryOutcome.Defer(
+                    ErrorCode.OUTBOX_CIRCUIT_OPEN, "outbox " + outbox.id() + " failed too often lately (circuit open)",
+                    false));
         }
-        boolean permitUsed = false;
+        Attempt attempt = null;
         try {
-            permitUsed = claimAndSend(job, lane, outbox, breaker);
+            attempt = claimAndSend(job, lane, outbox, breaker);
+            return attempt.recorded();
         }
         finally {
-            if (!permitUsed) {
+            if (attempt == null || !attempt.serverTried()) {
                 breaker.releasePermission();
             }
         }
     }
 
-    /** @return whether the server was tried, so the circuit breaker took the outcome */
-    private boolean claimAndSend(LaneJob job, OutboxLane lane, Mailbox outbox, CircuitBreaker breaker) {
+    /** @return whether the server was tried (so the circuit breaker took the outcome), and the outcome's write */
+    private Attempt claimAndSend(LaneJob job, OutboxLane lane, Mailbox outbox, CircuitBreaker breaker) {
         InFlightRequest request = job.request();
         String messageId = SmtpMessageFactory.messageIdFor(request.requestId(), outbox.outbound().fromAddress());
         MimeMessage message;
@@ -93,20 +96,19 @@ class OutboxDelivery implements OutboxLane.Work {
             recipients = recipientsOf(message);
         }
         catch (InvalidMessageException ex) {
-            outcomes.record(request, job.details(), false, DeliveryOutcome.End.rejected(ErrorCode.INVALID_REQUEST,
-                    ex.field() + ": " + ex.getMessage()));
-            return false;
+            return Attempt.untried(outcomes.recordLater(request, job.details(), false,
+                    DeliveryOutcome.End.rejected(ErrorCode.INVALID_REQUEST, ex.field() + ": " + ex.getMessage())));
         }
         Claim claim = infrastructure.ledgerWrites().executeSupplier(() -> ledger.claim(request, outbox.id(),
                 job.details().resolution().name(), messageId, recipients.size()));
         if (claim instanceof Claim.Ended ended) {
             outcomes.ended(request, ended.record());
-            return false;
+            return Attempt.untried(NOTHING_TO_RECORD);
         }
         if (claim instanceof Claim.Taken taken) {
             outcomes.dropped(request, "request " + request.requestId() + " is " + taken.record().state()
                     + " through record " + taken.record().origin());
-            return false;
+            return Attempt.untried(NOTHING_TO_RECORD);
         }
         Claim.Granted granted = (Claim.Granted) claim;
         if (!granted.messageId().equals(messageId)) {
@@ -119,8 +121,8 @@ class OutboxDelivery implements OutboxLane.Work {
         long started = System.nanoTime();
         SendReport report = lane.smtp().send(message, open);
         judge(breaker, lane, outbox, report, Duration.ofNanos(System.nanoTime() - started));
-        outcomes.record(request, details, true, SendVerdict.of(report, granted.acceptedRecipients()));
-        return true;
+        return new Attempt(true, outcomes.recordLater(request, details, true,
+                SendVerdict.of(report, granted.acceptedRecipients())));
     }
 
     private void judge(CircuitBreaker breaker, OutboxLane lane, Mailbox outbox, SendReport report, Duration took) {
@@ -159,6 +161,14 @@ class OutboxDelivery implements OutboxLane.Work {
         }
         catch (MessagingException ex) {
             throw new InvalidMessageException("to", "the recipients cannot be read back: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** What became of a claim-and-send: whether the server was tried, and the write of its outcome. */
+    private record Attempt(boolean serverTried, CompletableFuture<?> recorded) {
+
+        static Attempt untried(CompletableFuture<?> recorded) {
+            return new Attempt(false, recorded);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +51,8 @@ final class OutboxLane {
 
     /** What a lane's worker does with each request it takes. */
     interface Work {
-        void deliver(LaneJob job, OutboxLane lane);
+        /** @return completes when the request's outcome is written */
+        CompletableFuture<?> deliver(LaneJob job, OutboxLane lane);
     }
 
     OutboxLane(SmtpOutbox smtp, CircuitBreaker breaker, RateLimiter limiter, OutboundProperties.Lane settings,
@@ -197,12 +199,20 @@ final class OutboxLane {
         workers.execute(this::drain);
     }
 
+    /**
+     * Sends the queued requests one after the other. The outcome of one is written while the next
+     * is claimed and sent, and waited for before the one after: a worker runs at most one request
+     * ahead of the delivery log, so a crash leaves at most two of its requests sent but not recorded.
+     */
     private void drain() {
+        CompletableFuture<?> recording = CompletableFuture.completedFuture(null);
         try {
             for (LaneJob job = queue.poll(); job != null; job = queue.poll()) {
                 queued.decrementAndGet();
                 try {
-                    work.deliver(job, this);
+                    CompletableFuture<?> recorded = work.deliver(job, this);
+                    recording.join();
+                    recording = recorded;
                 }
                 finally {
                     finished.incrementAndGet();
@@ -211,6 +221,7 @@ final class OutboxLane {
             }
         }
         finally {
+            recording.join();
             active.decrementAndGet();
             if (queued.get() > 0) {
                 startWorker();

@@ -139,8 +139,8 @@ public class OutboxLanes implements DisposableBean {
 
     private void deferQueue(OutboxLane lane) {
         for (LaneJob job : lane.takeQueued()) {
-            workers.execute(() -> outcomes.record(job.request(), job.details(), false, new DeliveryOutcome.Defer(
-                    ErrorCode.OUTBOX_NOT_ANSWERING, "outbox " + lane.outbox().id() + " is not answering", false)));
+            outcomes.recordLater(job.request(), job.details(), false, new DeliveryOutcome.Defer(
+                    ErrorCode.OUTBOX_NOT_ANSWERING, "outbox " + lane.outbox().id() + " is not answering", false));
         }
     }
 }

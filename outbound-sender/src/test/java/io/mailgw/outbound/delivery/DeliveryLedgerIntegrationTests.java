@@ -88,6 +88,32 @@ class DeliveryLedgerIntegrationTests {
     }
 
     @Test
+    void aDeferralOfARequestLeftMidSendKeepsThatItsNextSendMayBeADuplicate() {
+        InFlightRequest record = request("r9", "requests-0@11", null);
+        ledger.claim(record, "mbx-xpto-out", "CONTRACT", "<r9@xpto.example>", 1);
+
+        DeliveryRecord deferred = ledger.record(record, false, status("r9", Status.RETRYING, 1), "{}", "ticket-9",
+                List.of()).orElseThrow();
+        Claim next = ledger.claim(request("r9", "requests.retry-0-0@2", "ticket-9"), "mbx-xpto-out", "CONTRACT",
+                "<r9@xpto.example>", 1);
+
+        assertThat(deferred.state()).isEqualTo(DeliveryState.RETRYING);
+        assertThat(deferred.possibleDuplicate()).isTrue();
+        assertThat(next).isEqualTo(new Claim.Granted("<r9@xpto.example>", true, List.of()));
+    }
+
+    @Test
+    void aDeferralOfARequestNotYetSentLeavesItAnOrdinaryRetry() {
+        InFlightRequest record = request("r10", "requests-0@12", null);
+
+        ledger.record(record, false, status("r10", Status.RETRYING, 1), "{}", "ticket-10", List.of());
+        Claim next = ledger.claim(request("r10", "requests.retry-0-0@3", "ticket-10"), "mbx-xpto-out", "CONTRACT",
+                "<r10@xpto.example>", 1);
+
+        assertThat(next).isEqualTo(new Claim.Granted("<r10@xpto.example>", false, List.of()));
+    }
+
+    @Test
     void aCopyFromAnotherRecordFindsTheRequestTaken() {
         ledger.claim(request("r3", "requests-0@1", null), "mbx-xpto-out", "CONTRACT", "<r3@xpto.example>", 1);
 
