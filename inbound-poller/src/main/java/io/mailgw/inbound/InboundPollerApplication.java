@@ -1,5 +1,6 @@
 package io.mailgw.inbound;
 
+import io.mailgw.model.connect.MailStreamProviders;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +18,7 @@ public class InboundPollerApplication {
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     public static SpringApplicationBuilder application() {
+        MailStreamProviders.nameAngusUnlessSet();
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }

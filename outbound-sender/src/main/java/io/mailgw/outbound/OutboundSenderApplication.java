@@ -1,5 +1,6 @@
 package io.mailgw.outbound;
 
+import io.mailgw.model.connect.MailStreamProviders;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,7 @@ public class OutboundSenderApplication {
 
     /** The application with its own properties file, so that it can share one JVM with the other services. */
     public static SpringApplicationBuilder application() {
+        MailStreamProviders.nameAngusUnlessSet();
         return new SpringApplicationBuilder(OutboundSenderApplication.class)
                 .properties("spring.config.name=outbound-sender");
     }
