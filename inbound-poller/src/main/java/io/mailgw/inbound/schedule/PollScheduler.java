@@ -42,8 +42,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the reads of the mailboxes this poller holds. Every {@code refresh} it re-reads the enabled
- * inbound mailboxes (new, changed and disabled ones take effect without a restart); every lease
- * round it takes its fair share of them ({@link MailboxLeaseRegistry}); every {@code tick} it starts
+ * inbound mailboxes (new, changed and disabled ones take effect without a restart; a new one starts a
+ * lease round at once); every lease round it takes its fair share of them ({@link MailboxLeaseRegistry}); every {@code tick} it starts
  * the read of each mailbox that is due, with no cap per tick, on a bounded pool of workers, one
  * read per mailbox at most. IDLE news starts a read at once. A read that has more to read goes to
  * the back of the queue after its time slice, so one huge mailbox does not hold the others.
@@ -139,9 +139,14 @@ class PollScheduler implements SmartLifecycle {
         return runtimes.size();
     }
 
+    /**
+     * Re-reads the enabled mailboxes; when one is new, the lease round and the tick run at once, so that a
+     * new mailbox is read within a refresh rather than a refresh, a lease round and a tick.
+     */
     void refresh() {
         Map<String, Mailbox> current = mailboxes.findByTypeAndEnabledTrue(MailboxType.INBOUND).stream()
                 .map(Mailbox::withDefaults).collect(Collectors.toMap(Mailbox::id, Function.identity()));
+        boolean news = !enabled.keySet().containsAll(current.keySet());
         enabled = current;
         Instant now = clock.instant();
         runtimes.values().forEach(runtime -> {
@@ -155,6 +160,10 @@ class PollScheduler implements SmartLifecycle {
                 runtime.reconfigured(latest, now);
             }
         });
+        if (news && running) {
+            leaseRound();
+            tick();
+        }
     }
 
     void leaseRound() {
