@@ -46,10 +46,12 @@ public class OutcomeRecorder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
     /**
-     * Threads that write outcomes handed over by {@link #recordLater}: each holds one MongoDB round
-     * trip at a time, so a lane's worker goes on to its next message instead of waiting for it.
+     * Threads that write the outcomes of lanes' attempts ({@link #recordAttempt}): each holds one
+     * MongoDB round trip at a time, so a lane's worker goes on to its next message meanwhile.
      */
-    private static final int RECORDING_THREADS = 8;
+    private static final int ATTEMPT_THREADS = 8;
+    /** Threads that write the intake's decisions ({@link #recordDecision}): rejections and deferrals. */
+    private static final int DECISION_THREADS = 4;
     private static final Duration DRAIN_ON_SHUTDOWN = Duration.ofSeconds(10);
     /** Reasons to defer that tend to last (an outage): each deferral in a row waits in the next longer delay topic. */
     private static final Set<ErrorCode> LASTING = EnumSet.of(ErrorCode.OUTBOX_NOT_ANSWERING,
@@ -63,7 +65,8 @@ public class OutcomeRecorder implements DisposableBean {
     private final DeliveryMetrics metrics;
     private final InfrastructureRetries infrastructure;
     private final Clock clock;
-    private final ExecutorService recording;
+    private final ExecutorService attempts;
+    private final ExecutorService decisions;
 
     OutcomeRecorder(DeliveryLedger ledger, StatusPublisher statuses, RecordForwarder forwarder, DelayTopics delayTopics,
                     OutboundProperties properties, DeliveryMetrics metrics, InfrastructureRetries infrastructure,
@@ -76,28 +79,39 @@ public class OutcomeRecorder implements DisposableBean {
         this.metrics = metrics;
         this.infrastructure = infrastructure;
         this.clock = clock;
-        AtomicInteger count = new AtomicInteger();
-        this.recording = new ThreadPoolExecutor(RECORDING_THREADS, RECORDING_THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "outbound-record-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.attempts = recordingThreads(ATTEMPT_THREADS, "outbound-record-");
+        this.decisions = recordingThreads(DECISION_THREADS, "outbound-decide-");
     }
 
     /**
-     * Records {@code outcome} as {@link #record} does, on one of the recording threads. The queue
-     * needs no bound of its own: a request stays in flight until recorded, and the intake bounds
-     * what is in flight. While the sender shuts down, the caller's thread records.
+     * Records the outcome of a lane's attempt as {@link #record} does, on the attempt threads.
      *
      * @return completes when the outcome is written (never exceptionally: a failure is logged, and
      *         the request, not finished, is read again after a restart)
      */
-    public CompletableFuture<Void> recordLater(InFlightRequest request, AttemptDetails details, boolean claimed,
-                                               DeliveryOutcome outcome) {
+    public CompletableFuture<Void> recordAttempt(InFlightRequest request, AttemptDetails details, boolean claimed,
+                                                 DeliveryOutcome outcome) {
+        return recordOn(attempts, request, details, claimed, outcome);
+    }
+
+    /**
+     * Records a decision taken without sending (a rejection, a deferral) as {@link #record} does, on
+     * threads of their own: a burst of deferrals never holds up the lanes, which wait for their own
+     * records before sending on.
+     */
+    public void recordDecision(InFlightRequest request, AttemptDetails details, DeliveryOutcome outcome) {
+        recordOn(decisions, request, details, false, outcome);
+    }
+
+    /**
+     * The queues need no bound of their own: a request stays in flight until recorded, and the
+     * intake bounds what is in flight. While the sender shuts down, the caller's thread records.
+     */
+    private CompletableFuture<Void> recordOn(ExecutorService threads, InFlightRequest request, AttemptDetails details,
+                                             boolean claimed, DeliveryOutcome outcome) {
         Runnable write = () -> record(request, details, claimed, outcome);
         try {
-            return CompletableFuture.runAsync(write, recording).exceptionally(failure -> {
+            return CompletableFuture.runAsync(write, threads).exceptionally(failure -> {
                 log.error("Recording the outcome of request {} (record {}) failed; the record is read again after "
                         + "a restart", request.requestId(), request.attempt().origin(), failure);
                 return null;
@@ -107,6 +121,15 @@ public class OutcomeRecorder implements DisposableBean {
             write.run();
             return CompletableFuture.completedFuture(null);
         }
+    }
+
+    private static ExecutorService recordingThreads(int count, String namePrefix) {
+        AtomicInteger started = new AtomicInteger();
+        return new ThreadPoolExecutor(count, count, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, namePrefix + started.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -289,13 +312,17 @@ public class OutcomeRecorder implements DisposableBean {
         }
     }
 
-    /** Writes what was handed over before the shutdown, for at most {@code DRAIN_ON_SHUTDOWN}. */
+    /** Writes what was handed over before the shutdown, for at most {@code DRAIN_ON_SHUTDOWN} in all. */
     @Override
     public void destroy() throws InterruptedException {
-        recording.shutdown();
-        if (!recording.awaitTermination(DRAIN_ON_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) {
-            log.warn("{} outcomes were not recorded before the shutdown; their requests are read again at the "
-                    + "next start", recording.shutdownNow().size());
+        decisions.shutdown();
+        attempts.shutdown();
+        long deadline = System.nanoTime() + DRAIN_ON_SHUTDOWN.toNanos();
+        for (ExecutorService threads : List.of(decisions, attempts)) {
+            if (!threads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                log.warn("{} outcomes were not recorded before the shutdown; their requests are read again at the "
+                        + "next start", threads.shutdownNow().size());
+            }
         }
     }
 }

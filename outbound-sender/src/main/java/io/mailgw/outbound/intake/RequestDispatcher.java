@@ -55,7 +55,7 @@ class RequestDispatcher {
         if (reading instanceof RequestReading.Unreadable unreadable) {
             InFlightRequest rejected = InFlightRequest.unreadable(record, unreadable, clock.instant(), finished,
                     progress::owned);
-            recordLater(rejected, AttemptDetails.unresolved(null), DeliveryOutcome.End.rejected(
+            outcomes.recordDecision(rejected, AttemptDetails.unresolved(null), DeliveryOutcome.End.rejected(
                     ErrorCode.valueOf(unreadable.code()), unreadable.message()));
             return null;
         }
@@ -72,12 +72,12 @@ class RequestDispatcher {
         OutboxDecision decision = resolver.resolve(request.request().outboxOrDefault(),
                 directory.candidatesFor(request.request()));
         if (decision instanceof OutboxDecision.UnknownContract unknown) {
-            recordLater(request, AttemptDetails.unresolved(null), DeliveryOutcome.End.rejected(
+            outcomes.recordDecision(request, AttemptDetails.unresolved(null), DeliveryOutcome.End.rejected(
                     ErrorCode.UNKNOWN_CONTRACT, unknown.reason()));
             return true;
         }
         if (decision instanceof OutboxDecision.NoOutbox none) {
-            recordLater(request, AttemptDetails.unresolved(none.resolution()),
+            outcomes.recordDecision(request, AttemptDetails.unresolved(none.resolution()),
                     new DeliveryOutcome.RetryLater(ErrorCode.NO_OUTBOX, none.reason()));
             return true;
         }
@@ -85,12 +85,8 @@ class RequestDispatcher {
         AttemptDetails details = AttemptDetails.resolved(use.outbox().id(), use.resolution(), use.reason());
         Admission admission = lanes.offer(use.outbox(), request, details);
         if (admission instanceof Admission.Deferred deferred) {
-            recordLater(request, details, deferred.outcome());
+            outcomes.recordDecision(request, details, deferred.outcome());
         }
         return !(admission instanceof Admission.Held);
-    }
-
-    private void recordLater(InFlightRequest request, AttemptDetails details, DeliveryOutcome outcome) {
-        outcomes.recordLater(request, details, false, outcome);
     }
 }

@@ -63,13 +63,13 @@ class OutboxDelivery implements OutboxLane.Work {
         Mailbox outbox = lane.outbox();
         RateLimiter limiter = lane.limiter();
         if (limiter != null && !limiter.acquirePermission()) {
-            return outcomes.recordLater(request, job.details(), false, new DeliveryOutcome.Defer(ErrorCode.OUTBOX_RATE_LIMITED,
+            return outcomes.recordAttempt(request, job.details(), false, new DeliveryOutcome.Defer(ErrorCode.OUTBOX_RATE_LIMITED,
                     "outbox " + outbox.id() + " reached its " + outbox.outbound().maxPerMinute()
                             + " messages per minute", false));
         }
         CircuitBreaker breaker = lane.breaker();
         if (!breaker.tryAcquirePermission()) {
-            return outcomes.recordLater(request, job.details(), false, new DeliveryOutcome.Defer(
+            return outcomes.recordAttempt(request, job.details(), false, new DeliveryOutcome.Defer(
                     ErrorCode.OUTBOX_CIRCUIT_OPEN, "outbox " + outbox.id() + " failed too often lately (circuit open)",
                     false));
         }
@@ -96,7 +96,7 @@ class OutboxDelivery implements OutboxLane.Work {
             recipients = recipientsOf(message);
         }
         catch (InvalidMessageException ex) {
-            return Attempt.untried(outcomes.recordLater(request, job.details(), false,
+            return Attempt.untried(outcomes.recordAttempt(request, job.details(), false,
                     DeliveryOutcome.End.rejected(ErrorCode.INVALID_REQUEST, ex.field() + ": " + ex.getMessage())));
         }
         Claim claim = infrastructure.ledgerWrites().executeSupplier(() -> ledger.claim(request, outbox.id(),
@@ -121,7 +121,7 @@ class OutboxDelivery implements OutboxLane.Work {
         long started = System.nanoTime();
         SendReport report = lane.smtp().send(message, open);
         judge(breaker, lane, outbox, report, Duration.ofNanos(System.nanoTime() - started));
-        return new Attempt(true, outcomes.recordLater(request, details, true,
+        return new Attempt(true, outcomes.recordAttempt(request, details, true,
                 SendVerdict.of(report, granted.acceptedRecipients())));
     }
 

@@ -139,7 +139,7 @@ public class OutboxLanes implements DisposableBean {
 
     private void deferQueue(OutboxLane lane) {
         for (LaneJob job : lane.takeQueued()) {
-            outcomes.recordLater(job.request(), job.details(), false, new DeliveryOutcome.Defer(
+            outcomes.recordDecision(job.request(), job.details(), new DeliveryOutcome.Defer(
                     ErrorCode.OUTBOX_NOT_ANSWERING, "outbox " + lane.outbox().id() + " is not answering", false));
         }
     }
