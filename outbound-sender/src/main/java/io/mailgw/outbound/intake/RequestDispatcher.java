@@ -1,6 +1,7 @@
 package io.mailgw.outbound.intake;
 
 import java.time.Clock;
+
 import io.mailgw.outbound.delivery.AttemptDetails;
 import io.mailgw.outbound.delivery.DeliveryOutcome;
 import io.mailgw.outbound.delivery.ErrorCode;
