@@ -63,9 +63,9 @@ class OutboxDelivery implements OutboxLane.Work {
         Mailbox outbox = lane.outbox();
         RateLimiter limiter = lane.limiter();
         if (limiter != null && !limiter.acquirePermission()) {
-            return outcomes.recordAttempt(request, job.details(), false, new DeliveryOutcome.Defer(ErrorCode.OUTBOX_RATE_LIMITED,
-                    "outbox " + outbox.id() + " reached its " + outbox.outbound().maxPerMinute()
-                            + " messages per minute", false));
+            return outcomes.recordAttempt(request, job.details(), false, new DeliveryOutcome.Defer(
+                    ErrorCode.OUTBOX_RATE_LIMITED, "outbox " + outbox.id() + " reached its "
+                            + outbox.outbound().maxPerMinute() + " messages per minute", false));
         }
         CircuitBreaker breaker = lane.breaker();
         if (!breaker.tryAcquirePermission()) {
