@@ -3,9 +3,10 @@ package io.mailgw.outbound.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.mailgw.events.DeliveryStatus;
 import io.mailgw.model.delivery.DeliveryRecord;
@@ -31,14 +32,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryLedger {
 
-    private static final List<DeliveryState> FINAL = List.of(DeliveryState.SENT, DeliveryState.FAILED,
-            DeliveryState.REJECTED);
+    private static final List<DeliveryState> FINAL = statesWhere(DeliveryState::isFinal);
     /** States a request is not in while it is open and not mid-send. */
-    private static final List<DeliveryState> FINAL_OR_MID_SEND = List.of(DeliveryState.SENT, DeliveryState.FAILED,
-            DeliveryState.REJECTED, DeliveryState.SENDING);
+    private static final List<DeliveryState> FINAL_OR_MID_SEND = statesWhere(
+            state -> state.isFinal() || state == DeliveryState.SENDING);
     /** States a request is not in while it is mid-send. */
-    private static final List<DeliveryState> NOT_MID_SEND = List.copyOf(EnumSet.complementOf(
-            EnumSet.of(DeliveryState.SENDING)));
+    private static final List<DeliveryState> NOT_MID_SEND = statesWhere(state -> state != DeliveryState.SENDING);
 
     private final MongoOperations mongo;
     private final Clock clock;
@@ -189,6 +188,10 @@ public class DeliveryLedger {
         }
         return Query.query(Criteria.where("_id").is(request.requestId()).and("state").nin(excluded)
                 .orOperator(mayContinue.toArray(Criteria[]::new)));
+    }
+
+    private static List<DeliveryState> statesWhere(Predicate<DeliveryState> test) {
+        return Arrays.stream(DeliveryState.values()).filter(test).toList();
     }
 
     /** The request, while this record holds it in {@code SENDING}. */
