@@ -124,11 +124,12 @@ public record OutboundProperties(
 
     /**
      * Each outbox's lane: up to its {@code maxConnections} sends at once, and a bounded queue. A full
-     * lane that drains within {@code maxQueueWait} holds its partition back (backpressure); one that
-     * does not, because its server is slow or stalled, defers new mail to the first delay topic.
+     * lane holds its mail back in the intake (backpressure), unless another contract's mail waits
+     * behind it in the partition and the lane does not drain within {@code maxQueueWait}: then its
+     * mail is deferred to the first delay topic, so that a slow server delays nobody else.
      *
      * @param queueCapacity     requests waiting per outbox; default 200
-     * @param maxQueueWait      how long a request may be expected to wait in a full lane; default 2 s
+     * @param maxQueueWait      how long another contract's mail may be expected to wait behind a full lane; default 2 s
      * @param stallAfter        a lane whose sends all started this long ago without one finishing is
      *                          stalled: its queue and new mail are deferred at once; default 10 s
      * @param maxConcurrentSends sends at once over all outboxes (threads); default 256

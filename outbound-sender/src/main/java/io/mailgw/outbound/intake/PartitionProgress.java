@@ -2,8 +2,12 @@ package io.mailgw.outbound.intake;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +25,8 @@ final class PartitionProgress {
     private final ConcurrentSkipListMap<Long, Integer> inFlight = new ConcurrentSkipListMap<>();
     private final AtomicLong allBytes;
     private final Deque<InFlightRequest> held = new ArrayDeque<>();
+    /** How many of the held requests each contract has: whether others wait behind the head. */
+    private final Map<String, Integer> heldPerContract = new HashMap<>();
     private volatile long next = -1;
     private volatile boolean owned = true;
     private long committed = -1;
@@ -77,9 +83,41 @@ final class PartitionProgress {
         owned = false;
     }
 
-    /** Requests held back (their lane is full but drains fast), oldest first. */
-    Deque<InFlightRequest> held() {
-        return held;
+    /** Holds a request back behind those held already, until its lane takes it. */
+    void hold(InFlightRequest request) {
+        held.add(request);
+        heldPerContract.merge(contractOf(request), 1, Integer::sum);
+    }
+
+    /** The oldest request held back, or {@code null}. */
+    InFlightRequest firstHeld() {
+        return held.peek();
+    }
+
+    /** Whether a request of another contract is held behind the oldest one, so that holding it delays someone else. */
+    boolean othersWaitBehindFirst() {
+        InFlightRequest first = held.peek();
+        return first != null && heldPerContract.get(contractOf(first)) < held.size();
+    }
+
+    /** Lets the oldest held request go on (its lane took it, or it was deferred). */
+    void releaseFirst() {
+        InFlightRequest first = held.poll();
+        if (first != null) {
+            heldPerContract.computeIfPresent(contractOf(first), (contract, count) -> count > 1 ? count - 1 : null);
+        }
+    }
+
+    /** Takes every held request back, oldest first: the partition is leaving. */
+    List<InFlightRequest> dropHeld() {
+        List<InFlightRequest> dropped = new ArrayList<>(held);
+        held.clear();
+        heldPerContract.clear();
+        return dropped;
+    }
+
+    private static String contractOf(InFlightRequest request) {
+        return Objects.requireNonNullElse(request.contractId(), "");
     }
 
     /** A delay-topic partition waits until its head record comes due. */

@@ -67,9 +67,10 @@ class RequestDispatcher {
     /**
      * Resolves the request's outbox and hands it on.
      *
-     * @return {@code false} when its lane is full but drains fast: the intake holds it and offers it again
+     * @param othersWaiting whether another contract's mail waits behind this request in its partition
+     * @return {@code false} when its lane is full and may hold it: the intake offers it again later
      */
-    boolean route(InFlightRequest request) {
+    boolean route(InFlightRequest request, boolean othersWaiting) {
         OutboxDecision decision = resolver.resolve(request.request().outboxOrDefault(),
                 directory.candidatesFor(request.request()));
         if (decision instanceof OutboxDecision.UnknownContract unknown) {
@@ -84,7 +85,7 @@ class RequestDispatcher {
         }
         OutboxDecision.Use use = (OutboxDecision.Use) decision;
         AttemptDetails details = AttemptDetails.resolved(use.outbox().id(), use.resolution(), use.reason());
-        Admission admission = lanes.offer(use.outbox(), request, details);
+        Admission admission = lanes.offer(use.outbox(), request, details, othersWaiting);
         if (admission instanceof Admission.Deferred deferred) {
             outcomes.recordDecision(request, details, deferred.outcome());
         }

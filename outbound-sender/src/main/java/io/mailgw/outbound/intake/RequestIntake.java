@@ -37,10 +37,12 @@ import org.springframework.stereotype.Component;
  * One Kafka consumer (group {@code mailgw.outbound.consumer-group}) on the requests topic and its
  * delay topics, on a thread of its own that never waits on a network but Kafka's. Each record is
  * handed to its outbox's lane; its partition's offset is committed (every {@code commit-interval})
- * only up to the lowest request whose outcome is not recorded yet. A partition is paused, never
- * blocked, while it has too many requests in flight, holds a request back for a full lane, or waits
- * for the head of a delay topic to come due; every partition is paused while the requests in flight
- * hold too many bytes. A revoked partition's requests not started yet are left to its next owner.
+ * only up to the lowest request whose outcome is not recorded yet. A request whose lane is full is
+ * held back, with the partition's later requests behind it, while the partition goes on being read,
+ * so the lane learns whether another contract's mail waits behind it. A partition is paused, never
+ * blocked, while it has too many requests in flight or waits for the head of a delay topic to come
+ * due; every partition is paused while the requests in flight hold too many bytes. A revoked
+ * partition's requests not started yet are left to its next owner.
  */
 @Component
 class RequestIntake implements SmartLifecycle, ConsumerRebalanceListener {
@@ -155,30 +157,36 @@ class RequestIntake implements SmartLifecycle, ConsumerRebalanceListener {
                 if (due.isAfter(clock.instant())) {
                     consumer.seek(progress.partition(), record.offset());
                     progress.waitUntil(due);
-                    return;
+                    break;
                 }
             }
             progress.begin(record.offset(), MEMORY_PER_BYTE * Math.max(record.serializedValueSize(), 0));
             InFlightRequest request = dispatcher.read(record, progress);
-            if (request == null) {
-                continue;
-            }
-            if (!progress.held().isEmpty() || !dispatcher.route(request)) {
-                progress.held().add(request);
+            if (request != null) {
+                progress.hold(request);
             }
         }
+        dispatchHeld(progress);
     }
 
-    /** Offers held requests again, oldest first, while their lanes take them. */
+    /** Offers held requests again, oldest first, and ends the wait of delay-topic partitions whose head is due. */
     private void offerHeldAgain() {
         for (PartitionProgress progress : partitions.values()) {
-            while (!progress.held().isEmpty() && dispatcher.route(progress.held().peek())) {
-                progress.held().poll();
-            }
+            dispatchHeld(progress);
             Instant due = progress.waitingUntil();
             if (due != null && !due.isAfter(clock.instant())) {
                 progress.waitUntil(null);
             }
+        }
+    }
+
+    /** Hands a partition's requests to their lanes in order, while the lanes take them. */
+    private void dispatchHeld(PartitionProgress progress) {
+        for (InFlightRequest first = progress.firstHeld(); first != null; first = progress.firstHeld()) {
+            if (!dispatcher.route(first, progress.othersWaitBehindFirst())) {
+                return;
+            }
+            progress.releaseFirst();
         }
     }
 
@@ -188,7 +196,7 @@ class RequestIntake implements SmartLifecycle, ConsumerRebalanceListener {
         List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
         for (PartitionProgress progress : partitions.values()) {
-            boolean hold = memoryFull || !progress.held().isEmpty() || progress.waitingUntil() != null
+            boolean hold = memoryFull || progress.waitingUntil() != null
                     || progress.inFlight() >= settings.maxInFlightPerPartition();
             boolean isPaused = paused.contains(progress.partition());
             if (hold && !isPaused) {
@@ -283,8 +291,7 @@ class RequestIntake implements SmartLifecycle, ConsumerRebalanceListener {
             PartitionProgress progress = partitions.remove(partition);
             if (progress != null) {
                 progress.disown();
-                progress.held().forEach(InFlightRequest::finish);
-                progress.held().clear();
+                progress.dropHeld().forEach(InFlightRequest::finish);
                 released.add(progress);
             }
         }

@@ -10,7 +10,7 @@ public sealed interface Admission {
     record Queued() implements Admission {
     }
 
-    /** The lane is full but drains fast: the intake holds the request back and its partition with it. */
+    /** The lane is full and holding delays nobody else long: the intake holds the request back and offers it again. */
     record Held() implements Admission {
     }
 

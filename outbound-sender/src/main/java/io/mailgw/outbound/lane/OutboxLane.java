@@ -21,10 +21,11 @@ import io.mailgw.outbound.smtp.SmtpOutbox;
 /**
  * One outbox's lane: a bounded queue and at most {@code maxConnections} sends at once, on threads
  * of a pool all lanes share. Before a request is queued the lane says whether it can take it: not
- * while the outbox's login is rejected (its mail waits for an admin) or its circuit is open; not
- * when full, unless it drains within {@code max-queue-wait}, in which case the intake holds back
- * (backpressure); and never once its sends all hang ({@code stall-after}), when even its queue is
- * handed back for deferral.
+ * while the outbox's login is rejected (its mail waits for an admin) or its circuit is open; never
+ * once its sends all hang ({@code stall-after}), when even its queue is handed back for deferral;
+ * and when full, the intake holds the request back (backpressure) unless that would keep another
+ * contract's mail waiting longer than {@code max-queue-wait}, in which case it is deferred. A slow
+ * outbox's burst is thus sent as fast as the outbox takes it, and still delays nobody else.
  */
 final class OutboxLane {
 
@@ -82,8 +83,12 @@ final class OutboxLane {
         return limiter;
     }
 
-    /** Called from the intake's thread only. */
-    Admission offer(LaneJob job) {
+    /**
+     * Called from the intake's thread only.
+     *
+     * @param othersWaiting whether another contract's mail waits behind this request in its partition
+     */
+    Admission offer(LaneJob job, boolean othersWaiting) {
         lastOfferNanos = System.nanoTime();
         if (loginRejected) {
             return new Admission.Deferred(new DeliveryOutcome.Defer(ErrorCode.SMTP_AUTH_FAILED,
@@ -99,7 +104,7 @@ final class OutboxLane {
                     + " is not answering: none of its sends finished for " + settings.stallAfter().toSeconds() + " s");
         }
         if (queued.get() >= settings.queueCapacity()) {
-            if (drainsInTime()) {
+            if (!othersWaiting || drainsInTime()) {
                 return Admission.HELD;
             }
             return Admission.Deferred.because(ErrorCode.OUTBOX_BUSY, "outbox " + outbox().id()

@@ -78,13 +78,15 @@ public class OutboxLanes implements DisposableBean {
     /**
      * Offers a request to its outbox's lane. Called from the intake's thread only. A lane found
      * stalled hands its whole queue back for deferral first.
+     *
+     * @param othersWaiting whether another contract's mail waits behind this request in its partition
      */
-    public Admission offer(Mailbox outbox, InFlightRequest request, AttemptDetails details) {
+    public Admission offer(Mailbox outbox, InFlightRequest request, AttemptDetails details, boolean othersWaiting) {
         OutboxLane lane = laneFor(outbox);
         if (lane.stalled() && lane.queued() > 0) {
             deferQueue(lane);
         }
-        return lane.offer(new LaneJob(request, details));
+        return lane.offer(new LaneJob(request, details), othersWaiting);
     }
 
     /** Closes lanes nobody offered mail to for an hour, so deleted and quiet outboxes hold nothing. */

@@ -1,7 +1,12 @@
 package io.mailgw.outbound.intake;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.mailgw.outbound.request.InFlightRequest;
+import io.mailgw.outbound.request.RequestReading;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +52,35 @@ class PartitionProgressTests {
         progress.disown();
 
         assertThat(progress.owned()).isFalse();
+    }
+
+    @Test
+    void knowsWhetherAnotherContractsRequestIsHeldBehindTheFirst() {
+        InFlightRequest a1 = request("a", 1);
+        InFlightRequest a2 = request("a", 2);
+        InFlightRequest b3 = request("b", 3);
+        progress.hold(a1);
+        progress.hold(a2);
+        assertThat(progress.othersWaitBehindFirst()).isFalse();
+
+        progress.hold(b3);
+        assertThat(progress.othersWaitBehindFirst()).isTrue();
+
+        progress.releaseFirst();
+        progress.releaseFirst();
+        assertThat(progress.firstHeld()).isSameAs(b3);
+        assertThat(progress.othersWaitBehindFirst()).isFalse();
+
+        progress.hold(request("a", 4));
+        assertThat(progress.othersWaitBehindFirst()).isTrue();
+        assertThat(progress.dropHeld()).hasSize(2);
+        assertThat(progress.firstHeld()).isNull();
+        assertThat(progress.othersWaitBehindFirst()).isFalse();
+    }
+
+    private static InFlightRequest request(String contractId, long offset) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("requests", 0, offset, contractId, "{}");
+        return InFlightRequest.unreadable(record, new RequestReading.Unreadable("r-" + offset, contractId, Map.of(),
+                "INVALID_REQUEST", "test"), Instant.now(), () -> { }, () -> true);
     }
 }

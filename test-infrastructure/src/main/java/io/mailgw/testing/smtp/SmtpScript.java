@@ -1,5 +1,6 @@
 package io.mailgw.testing.smtp;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
@@ -39,6 +40,7 @@ public final class SmtpScript {
     private int recipientsPerMessage;
     private String dataReply;
     private int messagesPerConnection;
+    private Duration perMessage;
 
     SmtpScript() {
         reset();
@@ -114,6 +116,15 @@ public final class SmtpScript {
         return changed();
     }
 
+    /** Takes this long over each message before answering its end of data: a slow server, every connection alike. */
+    public synchronized SmtpScript slowDown(Duration perMessage) {
+        if (perMessage.isNegative()) {
+            throw new IllegalArgumentException("A negative time per message: " + perMessage);
+        }
+        this.perMessage = perMessage;
+        return changed();
+    }
+
     /**
      * Stalls at this step: the server keeps the connection open and sends nothing more until the script stops
      * stalling there ({@link #acceptEverything()}), or the server drops its connections or closes. At {@link SmtpStep#GREETING} it accepts
@@ -176,6 +187,10 @@ public final class SmtpScript {
         return dataReply != null ? dataReply : "250 2.0.0 Ok: queued as " + queueId;
     }
 
+    synchronized Duration perMessage() {
+        return perMessage;
+    }
+
     synchronized int messagesPerConnection() {
         return messagesPerConnection;
     }
@@ -212,6 +227,7 @@ public final class SmtpScript {
         recipientsPerMessage = Integer.MAX_VALUE;
         dataReply = null;
         messagesPerConnection = Integer.MAX_VALUE;
+        perMessage = Duration.ZERO;
     }
 
     private static String checked(String reply) {

@@ -189,6 +189,7 @@ final class SmtpSession {
         String reply = null;
         try {
             await(SmtpStep.END_OF_DATA);
+            Thread.sleep(script.perMessage().toMillis());
             reply = script.replyToData(connection + "." + (messages + 1));
         }
         finally {
