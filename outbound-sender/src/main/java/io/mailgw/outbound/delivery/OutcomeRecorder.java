@@ -148,9 +148,9 @@ public class OutcomeRecorder implements DisposableBean {
         }
         String json = EventJson.write(plan.status());
         Retry writes = infrastructure.ledgerWrites();
-        Optional<DeliveryRecord> written = writes.executeSupplier(() -> ledger.record(request, claimed, plan.status(),
-                json, plan.ticket(), plan.accepted()));
-        if (written.isEmpty()) {
+        boolean written = writes.executeSupplier(() -> ledger.record(request, claimed, plan.status(), json,
+                plan.ticket(), plan.accepted()));
+        if (!written) {
             Optional<DeliveryRecord> current = ledger.find(request.requestId());
             if (current.isPresent() && current.get().isFinal()) {
                 ended(request, current.get());

@@ -64,10 +64,14 @@ class DeliveryLedgerIntegrationTests {
         InFlightRequest first = request("r1", "requests-0@5", null);
 
         Claim claim = ledger.claim(first, "mbx-xpto-out", "CONTRACT", "<r1@xpto.example>", 2);
-        DeliveryRecord sent = ledger.record(first, true, status("r1", Status.SENT, 1), "{\"s\":1}", null,
-                List.of("ana@x.example", "luis@x.example")).orElseThrow();
+        boolean written = ledger.record(first, true, status("r1", Status.SENT, 1), "{\"s\":1}", null,
+                List.of("ana@x.example", "luis@x.example"));
+        DeliveryRecord sent = ledger.find("r1").orElseThrow();
 
         assertThat(claim).isEqualTo(new Claim.Granted("<r1@xpto.example>", false, List.of()));
+        assertThat(written).isTrue();
+        assertThat(sent.messageId()).isEqualTo("<r1@xpto.example>");
+        assertThat(sent.acceptedRecipients()).containsExactly("ana@x.example", "luis@x.example");
         assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
         assertThat(sent.recipientCount()).isEqualTo(2);
         assertThat(sent.smtpReply()).isEqualTo("250 OK");
@@ -92,12 +96,22 @@ class DeliveryLedgerIntegrationTests {
         InFlightRequest record = request("r9", "requests-0@11", null);
         ledger.claim(record, "mbx-xpto-out", "CONTRACT", "<r9@xpto.example>", 1);
 
-        DeliveryRecord deferred = ledger.record(record, false, status("r9", Status.RETRYING, 1), "{}", "ticket-9",
-                List.of()).orElseThrow();
+        boolean written = ledger.record(record, false, status("r9", Status.RETRYING, 1), "{}", "ticket-9", List.of());
+        DeliveryRecord deferred = ledger.find("r9").orElseThrow();
         Claim next = ledger.claim(request("r9", "requests.retry-0-0@2", "ticket-9"), "mbx-xpto-out", "CONTRACT",
                 "<r9@xpto.example>", 1);
 
+        assertThat(written).isTrue();
         assertThat(deferred.state()).isEqualTo(DeliveryState.RETRYING);
+        assertThat(deferred.ticket()).isEqualTo("ticket-9");
+        assertThat(deferred.outboxResolution()).isEqualTo("CONTRACT");
+        assertThat(deferred.errorCode()).isEqualTo("SMTP_UNREACHABLE");
+        assertThat(deferred.steps()).last().satisfies(step -> {
+            assertThat(step.state()).isEqualTo(DeliveryState.RETRYING);
+            assertThat(step.at()).isEqualTo(NOW);
+            assertThat(step.errorMessage()).isEqualTo("connection refused");
+            assertThat(step.smtpReply()).isNull();
+        });
         assertThat(deferred.possibleDuplicate()).isTrue();
         assertThat(next).isEqualTo(new Claim.Granted("<r9@xpto.example>", true, List.of()));
     }
@@ -106,10 +120,11 @@ class DeliveryLedgerIntegrationTests {
     void aDeferralOfARequestNotYetSentLeavesItAnOrdinaryRetry() {
         InFlightRequest record = request("r10", "requests-0@12", null);
 
-        ledger.record(record, false, status("r10", Status.RETRYING, 1), "{}", "ticket-10", List.of());
+        boolean written = ledger.record(record, false, status("r10", Status.RETRYING, 1), "{}", "ticket-10", List.of());
         Claim next = ledger.claim(request("r10", "requests.retry-0-0@3", "ticket-10"), "mbx-xpto-out", "CONTRACT",
                 "<r10@xpto.example>", 1);
 
+        assertThat(written).isTrue();
         assertThat(next).isEqualTo(new Claim.Granted("<r10@xpto.example>", false, List.of()));
     }
 
@@ -131,7 +146,7 @@ class DeliveryLedgerIntegrationTests {
 
         assertThat(ledger.claim(record, "mbx-xpto-out", "CONTRACT", "<r4@xpto.example>", 1))
                 .isInstanceOf(Claim.Ended.class);
-        assertThat(ledger.record(record, false, status("r4", Status.REJECTED, 1), "{}", null, List.of())).isEmpty();
+        assertThat(ledger.record(record, false, status("r4", Status.REJECTED, 1), "{}", null, List.of())).isFalse();
         assertThat(ledger.find("r4").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
     }
 
