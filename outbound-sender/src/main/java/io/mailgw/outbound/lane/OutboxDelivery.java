@@ -28,10 +28,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * What a lane's worker does with one request: take a permit of the outbox's rate limiter and
- * circuit breaker (or defer without using an attempt), write the message, claim the request in the
- * delivery log ({@code SENDING}, before DATA), send to the recipients not yet served, and hand the
- * verdict to the {@link OutcomeRecorder}, which writes it while the worker goes on to its next request.
+ * What a lane's worker does with one request, in two steps. First (while the request before it is
+ * being sent) write the message and claim the request in the delivery log ({@code SENDING}, before
+ * DATA). Then take a permit of the outbox's rate limiter and circuit breaker (or defer without
+ * using an attempt), send to the recipients not yet served, and hand the verdict to the
+ * {@link OutcomeRecorder}, which writes it while the worker goes on to its next request.
  */
 @Component
 class OutboxDelivery implements OutboxLane.Work {
@@ -53,41 +54,15 @@ class OutboxDelivery implements OutboxLane.Work {
         this.health = health;
     }
 
+    /** Writes the message and claims the request in the delivery log; may wait on MongoDB. */
     @Override
-    public CompletableFuture<?> deliver(LaneJob job, OutboxLane lane) {
+    public OutboxLane.Prepared prepare(LaneJob job, OutboxLane lane) {
         InFlightRequest request = job.request();
         if (!request.owned()) {
             request.finish();
-            return NOTHING_TO_RECORD;
+            return new Done(NOTHING_TO_RECORD);
         }
         Mailbox outbox = lane.outbox();
-        RateLimiter limiter = lane.limiter();
-        if (limiter != null && !limiter.acquirePermission()) {
-            return outcomes.recordAttempt(request, job.details(), false, new DeliveryOutcome.Defer(
-                    ErrorCode.OUTBOX_RATE_LIMITED, "outbox " + outbox.id() + " reached its "
-                            + outbox.outbound().maxPerMinute() + " messages per minute", false));
-        }
-        CircuitBreaker breaker = lane.breaker();
-        if (!breaker.tryAcquirePermission()) {
-            return outcomes.recordAttempt(request, job.details(), false, new DeliveryOutcome.Defer(
-                    ErrorCode.OUTBOX_CIRCUIT_OPEN, "outbox " + outbox.id() + " failed too often lately (circuit open)",
-                    false));
-        }
-        Attempt attempt = null;
-        try {
-            attempt = claimAndSend(job, lane, outbox, breaker);
-            return attempt.recorded();
-        }
-        finally {
-            if (attempt == null || !attempt.serverTried()) {
-                breaker.releasePermission();
-            }
-        }
-    }
-
-    /** @return whether the server was tried (so the circuit breaker took the outcome), and the outcome's write */
-    private Attempt claimAndSend(LaneJob job, OutboxLane lane, Mailbox outbox, CircuitBreaker breaker) {
-        InFlightRequest request = job.request();
         String messageId = SmtpMessageFactory.messageIdFor(request.requestId(), outbox.outbound().fromAddress());
         MimeMessage message;
         List<InternetAddress> recipients;
@@ -96,19 +71,19 @@ class OutboxDelivery implements OutboxLane.Work {
             recipients = recipientsOf(message);
         }
         catch (InvalidMessageException ex) {
-            return Attempt.untried(outcomes.recordAttempt(request, job.details(), false,
+            return new Done(outcomes.recordAttempt(request, job.details(), false,
                     DeliveryOutcome.End.rejected(ErrorCode.INVALID_REQUEST, ex.field() + ": " + ex.getMessage())));
         }
         Claim claim = infrastructure.ledgerWrites().executeSupplier(() -> ledger.claim(request, outbox.id(),
                 job.details().resolution().name(), messageId, recipients.size()));
         if (claim instanceof Claim.Ended ended) {
             outcomes.ended(request, ended.record());
-            return Attempt.untried(NOTHING_TO_RECORD);
+            return new Done(NOTHING_TO_RECORD);
         }
         if (claim instanceof Claim.Taken taken) {
             outcomes.dropped(request, "request " + request.requestId() + " is " + taken.record().state()
                     + " through record " + taken.record().origin());
-            return Attempt.untried(NOTHING_TO_RECORD);
+            return new Done(NOTHING_TO_RECORD);
         }
         Claim.Granted granted = (Claim.Granted) claim;
         if (!granted.messageId().equals(messageId)) {
@@ -118,11 +93,44 @@ class OutboxDelivery implements OutboxLane.Work {
                 granted.acceptedRecipients());
         List<InternetAddress> open = recipients.stream()
                 .filter(address -> !granted.acceptedRecipients().contains(address.getAddress())).toList();
+        return new Claimed(request, outbox, details, message, open, granted.acceptedRecipients());
+    }
+
+    /**
+     * Takes a permit of the outbox's rate limiter and circuit breaker (or defers the claimed request
+     * without using an attempt), sends, and hands the verdict to the {@link OutcomeRecorder}.
+     */
+    @Override
+    public CompletableFuture<?> send(OutboxLane.Prepared prepared, OutboxLane lane) {
+        if (prepared instanceof Done done) {
+            return done.recorded();
+        }
+        Claimed claimed = (Claimed) prepared;
+        Mailbox outbox = claimed.outbox();
+        RateLimiter limiter = lane.limiter();
+        if (limiter != null && !limiter.acquirePermission()) {
+            return outcomes.recordAttempt(claimed.request(), claimed.details(), true, new DeliveryOutcome.Defer(
+                    ErrorCode.OUTBOX_RATE_LIMITED, "outbox " + outbox.id() + " reached its "
+                            + outbox.outbound().maxPerMinute() + " messages per minute", false));
+        }
+        CircuitBreaker breaker = lane.breaker();
+        if (!breaker.tryAcquirePermission()) {
+            return outcomes.recordAttempt(claimed.request(), claimed.details(), true, new DeliveryOutcome.Defer(
+                    ErrorCode.OUTBOX_CIRCUIT_OPEN, "outbox " + outbox.id() + " failed too often lately (circuit open)",
+                    false));
+        }
         long started = System.nanoTime();
-        SendReport report = lane.smtp().send(message, open);
+        SendReport report;
+        try {
+            report = lane.smtp().send(claimed.message(), claimed.recipients());
+        }
+        catch (RuntimeException | Error ex) {
+            breaker.releasePermission();
+            throw ex;
+        }
         judge(breaker, lane, outbox, report, Duration.ofNanos(System.nanoTime() - started));
-        return new Attempt(true, outcomes.recordAttempt(request, details, true,
-                SendVerdict.of(report, granted.acceptedRecipients())));
+        return outcomes.recordAttempt(claimed.request(), claimed.details(), true,
+                SendVerdict.of(report, claimed.accepted()));
     }
 
     private void judge(CircuitBreaker breaker, OutboxLane lane, Mailbox outbox, SendReport report, Duration took) {
@@ -164,12 +172,18 @@ class OutboxDelivery implements OutboxLane.Work {
         }
     }
 
-    /** What became of a claim-and-send: whether the server was tried, and the write of its outcome. */
-    private record Attempt(boolean serverTried, CompletableFuture<?> recorded) {
+    /** A request that got nothing to send: its outcome is recorded already (or there is none). */
+    private record Done(CompletableFuture<?> recorded) implements OutboxLane.Prepared {
+    }
 
-        static Attempt untried(CompletableFuture<?> recorded) {
-            return new Attempt(false, recorded);
-        }
+    /**
+     * A request claimed in the delivery log ({@code SENDING}) and ready to send.
+     *
+     * @param recipients the envelope recipients not served yet
+     * @param accepted   the recipients an earlier attempt served
+     */
+    private record Claimed(InFlightRequest request, Mailbox outbox, AttemptDetails details, MimeMessage message,
+                           List<InternetAddress> recipients, List<String> accepted) implements OutboxLane.Prepared {
     }
 
     /** An outbox's failure as the circuit breaker counts it; no stack trace is needed. */

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +20,8 @@ import io.mailgw.outbound.OutboundProperties;
 import io.mailgw.outbound.delivery.DeliveryOutcome;
 import io.mailgw.outbound.delivery.ErrorCode;
 import io.mailgw.outbound.smtp.SmtpOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One outbox's lane: a bounded queue and at most {@code maxConnections} sends at once, on threads
@@ -29,6 +34,7 @@ import io.mailgw.outbound.smtp.SmtpOutbox;
  */
 final class OutboxLane {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxLane.class);
     private static final Duration WARM_UP = Duration.ofSeconds(1);
     private static final Duration STALE_SAMPLE = Duration.ofSeconds(2);
 
@@ -50,10 +56,18 @@ final class OutboxLane {
     private long sampledFinished;
     private double perSecond;
 
-    /** What a lane's worker does with each request it takes. */
+    /** What a lane's worker does with each request it takes, in two steps. */
     interface Work {
+
+        /** Gets a request ready to send (it may wait on MongoDB); runs while the request before it is sent. */
+        Prepared prepare(LaneJob job, OutboxLane lane);
+
         /** @return completes when the request's outcome is written */
-        CompletableFuture<?> deliver(LaneJob job, OutboxLane lane);
+        CompletableFuture<?> send(Prepared prepared, OutboxLane lane);
+    }
+
+    /** A request as {@link Work#prepare} left it. */
+    interface Prepared {
     }
 
     OutboxLane(SmtpOutbox smtp, CircuitBreaker breaker, RateLimiter limiter, OutboundProperties.Lane settings,
@@ -205,24 +219,32 @@ final class OutboxLane {
     }
 
     /**
-     * Sends the queued requests one after the other. The outcome of one is written while the next
-     * is claimed and sent, and waited for before the one after: a worker runs at most one request
-     * ahead of the delivery log, so a crash leaves at most two of its requests sent but not recorded.
+     * Sends the queued requests one after the other. The next request is prepared (claimed in the
+     * delivery log) while one is sent, and the outcome of one is written while the next is sent and
+     * waited for before the one after: a worker runs at most one request ahead of the delivery log,
+     * so a crash leaves at most two of its requests sent but not recorded.
      */
     private void drain() {
         CompletableFuture<?> recording = CompletableFuture.completedFuture(null);
         try {
-            for (LaneJob job = queue.poll(); job != null; job = queue.poll()) {
-                queued.decrementAndGet();
+            for (Ahead current = takeNext(); current != null; ) {
+                Ahead next = null;
                 try {
-                    CompletableFuture<?> recorded = work.deliver(job, this);
+                    Prepared prepared = current.get();
+                    next = takeNext();
+                    CompletableFuture<?> recorded = work.send(prepared, this);
                     recording.join();
                     recording = recorded;
+                }
+                catch (RuntimeException unexpected) {
+                    log.error("Sending request {} through outbox {} failed unexpectedly; its record is read again "
+                            + "after a restart", current.job.request().requestId(), outbox().id(), unexpected);
                 }
                 finally {
                     finished.incrementAndGet();
                     lastProgressNanos = System.nanoTime();
                 }
+                current = next != null ? next : takeNext();
             }
         }
         finally {
@@ -230,6 +252,59 @@ final class OutboxLane {
             active.decrementAndGet();
             if (queued.get() > 0) {
                 startWorker();
+            }
+        }
+    }
+
+    /** Takes the next queued request and starts preparing it on another thread; {@code null} when none is queued. */
+    private Ahead takeNext() {
+        LaneJob job = queue.poll();
+        if (job == null) {
+            return null;
+        }
+        queued.decrementAndGet();
+        return new Ahead(job);
+    }
+
+    /**
+     * A request prepared ahead on a thread of the pool. Whichever thread comes to it first prepares
+     * it, so a pool with every thread busy never keeps a worker waiting for it.
+     */
+    private final class Ahead {
+
+        private final LaneJob job;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CompletableFuture<Prepared> prepared = new CompletableFuture<>();
+
+        Ahead(LaneJob job) {
+            this.job = job;
+            try {
+                workers.execute(this::prepare);
+            }
+            catch (RejectedExecutionException shuttingDown) {
+                // the worker prepares it itself
+            }
+        }
+
+        Prepared get() {
+            prepare();
+            try {
+                return prepared.join();
+            }
+            catch (CompletionException ex) {
+                throw ex.getCause() instanceof RuntimeException failure ? failure : ex;
+            }
+        }
+
+        private void prepare() {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                prepared.complete(work.prepare(job, OutboxLane.this));
+            }
+            catch (RuntimeException | Error ex) {
+                prepared.completeExceptionally(ex);
             }
         }
     }
