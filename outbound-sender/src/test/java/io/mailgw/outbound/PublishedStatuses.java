@@ -18,6 +18,11 @@ public final class PublishedStatuses {
                 .toList();
     }
 
+    /** Whether a final status of the request was published. */
+    public static boolean ended(KafkaTopicTail statusTopic, String requestId) {
+        return of(statusTopic, requestId).stream().anyMatch(status -> status.status().isFinal());
+    }
+
     /** The one final status of a request; fails while there is none or when there are several. */
     public static DeliveryStatus finalOf(KafkaTopicTail statusTopic, String requestId) {
         List<DeliveryStatus> finals = of(statusTopic, requestId).stream().filter(s -> s.status().isFinal()).toList();

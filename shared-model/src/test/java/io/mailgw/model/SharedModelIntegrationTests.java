@@ -1,5 +1,6 @@
 package io.mailgw.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -209,9 +210,11 @@ class SharedModelIntegrationTests {
 
     @Test
     void keepsTheTimeOfTheNextTryAfterAFailureAndTheNextPollAfterASuccess() {
-        Instant retry = Instant.parse("2026-11-28T11:00:00Z");
-        statusRecorder.failure("mbx-next", MailboxState.UNREACHABLE, "connection refused", retry);
-        assertThat(statusRecorder.read("mbx-next").nextAttemptAt()).isEqualTo(retry);
+        Instant retry = statusRecorder.failure("mbx-next", MailboxState.UNREACHABLE, "connection refused",
+                Duration.ofMinutes(5));
+        MailboxStatus failed = statusRecorder.read("mbx-next");
+        assertThat(failed.nextAttemptAt()).isEqualTo(retry);
+        assertThat(Duration.between(failed.lastErrorAt(), failed.nextAttemptAt())).isEqualTo(Duration.ofMinutes(5));
 
         statusRecorder.success("mbx-next", 1, null);
 

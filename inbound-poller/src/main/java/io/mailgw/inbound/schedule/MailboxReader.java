@@ -124,9 +124,7 @@ final class MailboxReader {
         int failures = runtime.failed();
         MailboxState state = outcome.failure().state();
         Duration wait = state == MailboxState.AUTH_FAILED ? properties.authRetry() : backoff.after(failures);
-        Instant next = clock.instant().plus(wait);
-        runtime.dueAt(next);
-        status.failure(mailbox.id(), state, outcome.failure().reason(), next);
+        runtime.dueAt(status.failure(mailbox.id(), state, outcome.failure().reason(), wait));
         meters.counter("mailgw.inbound.poll.failures", "mailbox", mailbox.id(), "state", state.name()).increment();
         log.warn("Reading {} failed ({}); next try in {}{}", mailbox.describe(), outcome.failure().reason(),
                 human(wait), state == MailboxState.AUTH_FAILED ? " or when its settings change" : "");

@@ -9,15 +9,12 @@ import java.util.Map;
 
 import io.mailgw.events.DeliveryStatus;
 import io.mailgw.events.DeliveryStatus.Status;
-import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.outbound.EngineRequests;
 import io.mailgw.outbound.PublishedStatuses;
 import io.mailgw.outbound.SenderTopics;
-import io.mailgw.outbound.TestOutboxes;
 import io.mailgw.outbound.outbox.OutboxDirectory;
 import io.mailgw.testing.net.TcpProxy;
 import io.mailgw.testing.smtp.ReceivedMessage;
@@ -86,16 +83,7 @@ class LaneIsolationIntegrationTests {
         serverA = ScriptedSmtpServer.start();
         serverB = ScriptedSmtpServer.start();
         proxyA = TcpProxy.to(serverA.host(), serverA.port());
-        mailboxes.deleteAll();
-        contracts.deleteAll();
-        settings.deleteAll();
-        mailboxes.saveAll(List.of(TestOutboxes.plainSmtp("mbx-a", proxyA.port(), "a@contract-a.example"),
-                TestOutboxes.plainSmtp("mbx-b", serverB.port(), "b@contract-b.example")));
-        Instant now = Instant.now();
-        contracts.saveAll(List.of(new Contract("a", "Contract A", "mbx-a", now, now, null),
-                new Contract("b", "Contract B", "mbx-b", now, now, null)));
-        settings.save(new Settings(Settings.SINGLETON_ID, "mbx-b", now, null));
-        directory.reloadAll();
+        TwoContracts.seed(mailboxes, contracts, settings, directory, proxyA.port(), serverB.port());
     }
 
     @AfterEach
@@ -134,9 +122,8 @@ class LaneIsolationIntegrationTests {
         }
 
         await().atMost(PATIENCE).until(() -> published.keySet().stream().allMatch(this::ended));
-        List<Duration> delays = published.entrySet().stream()
-                .map(entry -> Duration.between(entry.getValue(), finalOf(entry.getKey()).at())).sorted().toList();
-        Duration p99 = delays.get((int) Math.ceil(delays.size() * 0.99) - 1);
+        List<Duration> delays = TwoContracts.delays(topics.statusTopic(), published);
+        Duration p99 = TwoContracts.p99(delays);
         System.out.printf("Isolation (%s): contract B's %d requests delivered while A's server failed; "
                 + "B delay p50 %d ms, p99 %d ms, max %d ms; A messages received meanwhile: %d%n", variant,
                 delays.size(), delays.get(delays.size() / 2).toMillis(), p99.toMillis(),
@@ -157,7 +144,7 @@ class LaneIsolationIntegrationTests {
     }
 
     private boolean ended(String requestId) {
-        return PublishedStatuses.of(topics.statusTopic(), requestId).stream().anyMatch(s -> s.status().isFinal());
+        return PublishedStatuses.ended(topics.statusTopic(), requestId);
     }
 
     private DeliveryStatus finalOf(String requestId) {

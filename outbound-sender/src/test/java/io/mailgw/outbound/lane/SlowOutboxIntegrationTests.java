@@ -9,15 +9,12 @@ import java.util.Map;
 
 import io.mailgw.events.DeliveryStatus;
 import io.mailgw.events.DeliveryStatus.Status;
-import io.mailgw.model.contract.Contract;
 import io.mailgw.model.contract.ContractRepository;
 import io.mailgw.model.mailbox.MailboxRepository;
-import io.mailgw.model.settings.Settings;
 import io.mailgw.model.settings.SettingsRepository;
 import io.mailgw.outbound.EngineRequests;
 import io.mailgw.outbound.PublishedStatuses;
 import io.mailgw.outbound.SenderTopics;
-import io.mailgw.outbound.TestOutboxes;
 import io.mailgw.outbound.delivery.ErrorCode;
 import io.mailgw.outbound.outbox.OutboxDirectory;
 import io.mailgw.testing.smtp.ReceivedMessage;
@@ -81,16 +78,7 @@ class SlowOutboxIntegrationTests {
         slow = ScriptedSmtpServer.start();
         slow.script().slowDown(Duration.ofMillis(50));
         fast = ScriptedSmtpServer.start();
-        mailboxes.deleteAll();
-        contracts.deleteAll();
-        settings.deleteAll();
-        mailboxes.saveAll(List.of(TestOutboxes.plainSmtp("mbx-slow", slow.port(), "a@contract-a.example"),
-                TestOutboxes.plainSmtp("mbx-fast", fast.port(), "b@contract-b.example")));
-        Instant now = Instant.now();
-        contracts.saveAll(List.of(new Contract("a", "Contract A", "mbx-slow", now, now, null),
-                new Contract("b", "Contract B", "mbx-fast", now, now, null)));
-        settings.save(new Settings(Settings.SINGLETON_ID, "mbx-fast", now, null));
-        directory.reloadAll();
+        TwoContracts.seed(mailboxes, contracts, settings, directory, slow.port(), fast.port());
     }
 
     @AfterEach
@@ -122,9 +110,8 @@ class SlowOutboxIntegrationTests {
         }
 
         await().atMost(PATIENCE).until(() -> bPublished.keySet().stream().allMatch(this::ended));
-        List<Duration> delays = bPublished.entrySet().stream()
-                .map(entry -> Duration.between(entry.getValue(), finalOf(entry.getKey()).at())).sorted().toList();
-        Duration p99 = delays.get((int) Math.ceil(delays.size() * 0.99) - 1);
+        List<Duration> delays = TwoContracts.delays(topics.statusTopic(), bPublished);
+        Duration p99 = TwoContracts.p99(delays);
         int aSentMeanwhile = slow.messages().size();
         System.out.printf("Slow outbox: contract B's %d requests behind %d of A's, B delay p50 %d ms, p99 %d ms; "
                 + "A messages sent meanwhile: %d%n", delays.size(), A_REQUESTS, delays.get(delays.size() / 2).toMillis(),
@@ -151,7 +138,7 @@ class SlowOutboxIntegrationTests {
     }
 
     private boolean ended(String requestId) {
-        return statusesOf(requestId).stream().anyMatch(status -> status.status().isFinal());
+        return PublishedStatuses.ended(topics.statusTopic(), requestId);
     }
 
     private List<DeliveryStatus> statusesOf(String requestId) {

@@ -1,7 +1,9 @@
 package io.mailgw.model.status;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,12 +36,20 @@ public class MailboxStatusRecorder {
 
     /** A poll or send failed; {@code reason} is plain text for an operator, without secrets. */
     public void failure(String mailboxId, MailboxState state, String reason) {
-        upsert(mailboxId, failureUpdate(state, reason));
+        upsert(mailboxId, failureUpdate(state, reason, clock.instant()));
     }
 
-    /** A poll failed and is tried again at {@code nextAttemptAt}. */
-    public void failure(String mailboxId, MailboxState state, String reason, Instant nextAttemptAt) {
-        upsert(mailboxId, failureUpdate(state, reason).set("nextAttemptAt", nextAttemptAt));
+    /**
+     * A poll failed and is tried again after {@code wait}, counted from the failure's own time, so
+     * that {@code nextAttemptAt - lastErrorAt} is the wait.
+     *
+     * @return when the next attempt is due, as stored (to the millisecond)
+     */
+    public Instant failure(String mailboxId, MailboxState state, String reason, Duration wait) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant next = now.plus(wait);
+        upsert(mailboxId, failureUpdate(state, reason, now).set("nextAttemptAt", next));
+        return next;
     }
 
     private Update successUpdate(long messages) {
@@ -52,8 +62,7 @@ public class MailboxStatusRecorder {
                 .inc("failures", 0);
     }
 
-    private Update failureUpdate(MailboxState state, String reason) {
-        Instant now = clock.instant();
+    private static Update failureUpdate(MailboxState state, String reason, Instant now) {
         return new Update()
                 .set("state", state)
                 .set("lastErrorAt", now)
