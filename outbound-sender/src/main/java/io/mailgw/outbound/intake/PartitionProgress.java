@@ -2,7 +2,6 @@ package io.mailgw.outbound.intake;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +23,14 @@ final class PartitionProgress {
     private final TopicPartition partition;
     private final ConcurrentSkipListMap<Long, Integer> inFlight = new ConcurrentSkipListMap<>();
     private final AtomicLong allBytes;
-    private final Deque<InFlightRequest> held = new ArrayDeque<>();
+    private final Deque<Held> held = new ArrayDeque<>();
     /** How many of the held requests each contract has: whether others wait behind the head. */
     private final Map<String, Integer> heldPerContract = new HashMap<>();
     private volatile long next = -1;
     private volatile boolean owned = true;
     private long committed = -1;
     private Instant waitingUntil;
+    private long heldBytes;
 
     /** @param allBytes the bytes in flight over all partitions, which this partition adds to */
     PartitionProgress(TopicPartition partition, AtomicLong allBytes) {
@@ -83,36 +83,49 @@ final class PartitionProgress {
         owned = false;
     }
 
-    /** Holds a request back behind those held already, until its lane takes it. */
-    void hold(InFlightRequest request) {
-        held.add(request);
+    /**
+     * Holds a request back behind those held already, until its lane takes it.
+     *
+     * @param bytes what it counts for in the bytes in flight
+     */
+    void hold(InFlightRequest request, int bytes) {
+        held.add(new Held(request, bytes));
         heldPerContract.merge(contractOf(request), 1, Integer::sum);
+        heldBytes += bytes;
     }
 
     /** The oldest request held back, or {@code null}. */
     InFlightRequest firstHeld() {
-        return held.peek();
+        Held first = held.peek();
+        return first == null ? null : first.request();
     }
 
     /** Whether a request of another contract is held behind the oldest one, so that holding it delays someone else. */
     boolean othersWaitBehindFirst() {
-        InFlightRequest first = held.peek();
-        return first != null && heldPerContract.get(contractOf(first)) < held.size();
+        Held first = held.peek();
+        return first != null && heldPerContract.get(contractOf(first.request())) < held.size();
     }
 
     /** Lets the oldest held request go on (its lane took it, or it was deferred). */
     void releaseFirst() {
-        InFlightRequest first = held.poll();
+        Held first = held.poll();
         if (first != null) {
-            heldPerContract.computeIfPresent(contractOf(first), (contract, count) -> count > 1 ? count - 1 : null);
+            heldPerContract.computeIfPresent(contractOf(first.request()), (contract, count) -> count > 1 ? count - 1 : null);
+            heldBytes -= first.bytes();
         }
+    }
+
+    /** What the held requests count for in the bytes in flight. */
+    long heldBytes() {
+        return heldBytes;
     }
 
     /** Takes every held request back, oldest first: the partition is leaving. */
     List<InFlightRequest> dropHeld() {
-        List<InFlightRequest> dropped = new ArrayList<>(held);
+        List<InFlightRequest> dropped = held.stream().map(Held::request).toList();
         held.clear();
         heldPerContract.clear();
+        heldBytes = 0;
         return dropped;
     }
 
@@ -127,5 +140,8 @@ final class PartitionProgress {
 
     void waitUntil(Instant due) {
         waitingUntil = due;
+    }
+
+    private record Held(InFlightRequest request, int bytes) {
     }
 }

@@ -38,8 +38,9 @@ import org.springframework.stereotype.Component;
  * delay topics, on a thread of its own that never waits on a network but Kafka's. Each record is
  * handed to its outbox's lane; its partition's offset is committed (every {@code commit-interval})
  * only up to the lowest request whose outcome is not recorded yet. A request whose lane is full is
- * held back, with the partition's later requests behind it, while the partition goes on being read,
- * so the lane learns whether another contract's mail waits behind it. A partition is paused, never
+ * held back, with the partition's later requests behind it, while the partition goes on being read
+ * (up to an eighth of {@code max-in-flight-bytes} held), so the lane learns whether another
+ * contract's mail waits behind it. A partition is paused, never
  * blocked, while it has too many requests in flight or waits for the head of a delay topic to come
  * due; every partition is paused while the requests in flight hold too many bytes. A revoked
  * partition's requests not started yet are left to its next owner.
@@ -65,6 +66,12 @@ class RequestIntake implements SmartLifecycle, ConsumerRebalanceListener {
      * requests ran a 256 MB sender out of heap.
      */
     private static final int MEMORY_PER_BYTE = 4;
+    /**
+     * A partition that holds requests back for a full lane is read on, to see whose mail waits behind
+     * them, only while they take less than this share of {@code max-in-flight-bytes}: the rest stays
+     * free for the other partitions.
+     */
+    private static final int HELD_SHARE = 8;
     /** What one fetch may buffer (Kafka's default is 50 MB); a larger single record still comes whole. */
     private static final int FETCH_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -160,10 +167,11 @@ class RequestIntake implements SmartLifecycle, ConsumerRebalanceListener {
                     break;
                 }
             }
-            progress.begin(record.offset(), MEMORY_PER_BYTE * Math.max(record.serializedValueSize(), 0));
+            int bytes = MEMORY_PER_BYTE * Math.max(record.serializedValueSize(), 0);
+            progress.begin(record.offset(), bytes);
             InFlightRequest request = dispatcher.read(record, progress);
             if (request != null) {
-                progress.hold(request);
+                progress.hold(request, bytes);
             }
         }
         dispatchHeld(progress);
@@ -197,7 +205,8 @@ class RequestIntake implements SmartLifecycle, ConsumerRebalanceListener {
         List<TopicPartition> resume = new ArrayList<>();
         for (PartitionProgress progress : partitions.values()) {
             boolean hold = memoryFull || progress.waitingUntil() != null
-                    || progress.inFlight() >= settings.maxInFlightPerPartition();
+                    || progress.inFlight() >= settings.maxInFlightPerPartition()
+                    || progress.heldBytes() >= settings.maxInFlightBytes().toBytes() / HELD_SHARE;
             boolean isPaused = paused.contains(progress.partition());
             if (hold && !isPaused) {
                 pause.add(progress.partition());

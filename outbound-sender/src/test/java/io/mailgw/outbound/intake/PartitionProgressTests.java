@@ -59,23 +59,27 @@ class PartitionProgressTests {
         InFlightRequest a1 = request("a", 1);
         InFlightRequest a2 = request("a", 2);
         InFlightRequest b3 = request("b", 3);
-        progress.hold(a1);
-        progress.hold(a2);
+        progress.hold(a1, 100);
+        progress.hold(a2, 200);
         assertThat(progress.othersWaitBehindFirst()).isFalse();
 
-        progress.hold(b3);
+        progress.hold(b3, 300);
         assertThat(progress.othersWaitBehindFirst()).isTrue();
+        assertThat(progress.heldBytes()).isEqualTo(600);
 
         progress.releaseFirst();
         progress.releaseFirst();
         assertThat(progress.firstHeld()).isSameAs(b3);
         assertThat(progress.othersWaitBehindFirst()).isFalse();
+        assertThat(progress.heldBytes()).isEqualTo(300);
 
-        progress.hold(request("a", 4));
+        InFlightRequest a4 = request("a", 4);
+        progress.hold(a4, 400);
         assertThat(progress.othersWaitBehindFirst()).isTrue();
-        assertThat(progress.dropHeld()).hasSize(2);
+        assertThat(progress.dropHeld()).containsExactly(b3, a4);
         assertThat(progress.firstHeld()).isNull();
         assertThat(progress.othersWaitBehindFirst()).isFalse();
+        assertThat(progress.heldBytes()).isZero();
     }
 
     private static InFlightRequest request(String contractId, long offset) {
