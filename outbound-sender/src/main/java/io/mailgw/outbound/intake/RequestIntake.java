@@ -40,10 +40,10 @@ import org.springframework.stereotype.Component;
  * only up to the lowest request whose outcome is not recorded yet. A request whose lane is full is
  * held back, with the partition's later requests behind it, while the partition goes on being read
  * (up to an eighth of {@code max-in-flight-bytes} held), so the lane learns whether another
- * contract's mail waits behind it. A partition is paused, never
- * blocked, while it has too many requests in flight or waits for the head of a delay topic to come
- * due; every partition is paused while the requests in flight hold too many bytes. A revoked
- * partition's requests not started yet are left to its next owner.
+ * contract's mail waits behind it. A partition is paused, never blocked, while it has too many
+ * requests in flight or waits for the head of a delay topic to come due; every partition is paused
+ * while the requests in flight hold too many bytes. A revoked partition's requests not started yet
+ * are left to its next owner.
  */
 @Component
 class RequestIntake implements SmartLifecycle, ConsumerRebalanceListener {
