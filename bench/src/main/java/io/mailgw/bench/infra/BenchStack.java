@@ -23,8 +23,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The embedded Kafka broker and MongoDB wire server of a run, the very ones the local stack
  * runs, in this JVM; the topics, created as the gateway creates them (12 partitions, the requests
- * topic with 16 MiB records); and the run's password key. Both servers keep their data under the
- * run's directory and are stopped on {@link #close()}.
+ * topic with 16 MiB records); and the run's password key. Kafka keeps its data under the run's
+ * directory; the MongoDB wire server keeps its in memory, not in the local stack's H2 file, whose
+ * unique indexes serialize both keys on every comparison, a cost of the stand-in that no real
+ * MongoDB has. Both are stopped on {@link #close()}.
  */
 public final class BenchStack implements AutoCloseable {
 
@@ -48,7 +50,7 @@ public final class BenchStack implements AutoCloseable {
         Path dir = settings.workDir();
         KafkaBroker kafka = new KafkaBroker("127.0.0.1", settings.ports().kafka(), settings.ports().kafka() + 1,
                 dir.resolve("kafka"), Duration.ofSeconds(60));
-        MongoWireServer mongo = new MongoWireServer("127.0.0.1", settings.ports().mongo(), dir.resolve("mongo/db.mv"));
+        MongoWireServer mongo = MongoWireServer.inMemory("127.0.0.1", settings.ports().mongo());
         kafka.start();
         try {
             mongo.start();

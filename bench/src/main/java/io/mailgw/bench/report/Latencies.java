@@ -64,4 +64,12 @@ public final class Latencies {
         OptionalLong value = percentile(percent);
         return value.isPresent() ? Figures.millis(value.getAsLong()) : "> " + Figures.duration(waitedFor) + " (unfinished)";
     }
+
+    /** For logs: finished of expected, p50, p90, p99 and the slowest finished. */
+    @Override
+    public String toString() {
+        long slowest = sortedMillis.length == 0 ? 0 : sortedMillis[sortedMillis.length - 1];
+        return "Latencies[" + finished() + " of " + expected + " finished, p50=" + percentile(50) + ", p90="
+                + percentile(90) + ", p99=" + percentile(99) + ", slowest=" + slowest + " ms]";
+    }
 }

@@ -1,30 +1,19 @@
 package io.mailgw.localstack.mongo;
 
-import java.util.Collection;
-import java.util.regex.Pattern;
-
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The H2 backend with one planner rule that a real MongoDB has and mongo-java-server lacks: a
- * query with an equality on {@code _id} reads the one document the {@code _id} index names, and
- * only then applies the rest of its conditions. mongo-java-server uses an index only when the
- * query names exactly the index's fields, so a conditional write such as
- * {@code {_id: r, state: {$nin: [...]}, $or: [...]}} scanned the whole collection under its lock,
- * one full scan per delivery state change.
+ * The H2 backend, which keeps its data in one file, answering queries that pin {@code _id} from the
+ * {@code _id} index ({@link IdFirst}).
  */
 final class IdFirstH2Backend extends H2Backend {
-
-    private static final String ID = "_id";
 
     IdFirstH2Backend(String file) {
         super(file);
@@ -63,23 +52,9 @@ final class IdFirstH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
-            Object id = query.get(ID);
-            if (query.size() > 1 && isPlainValue(id)) {
-                Document byId = new Document(ID, id);
-                for (Index<Object> index : getIndexes()) {
-                    if (index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit,
-                                batchSize, fieldSelector);
-                    }
-                }
-            }
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-
-        /** An equality value, not an operator document, an array or a pattern. */
-        private static boolean isPlainValue(Object value) {
-            return value != null && !(value instanceof Document) && !(value instanceof Collection)
-                    && !(value instanceof Pattern) && !BsonRegularExpression.isRegularExpression(value);
+            return IdFirst.positions(query, getIndexes())
+                    .map(byId -> matchDocuments(query, byId, orderBy, numberToSkip, limit, batchSize, fieldSelector))
+                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
         }
     }
 }

@@ -26,23 +26,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The wire server answers queries that pin {@code _id} and add conditions (the delivery ledger's
- * and the leases' conditional writes) from the {@code _id} index, with every condition still applied.
+ * and the leases' conditional writes) from the {@code _id} index, with every condition still
+ * applied: on its file (H2) backend here, on its in-memory one in
+ * {@link InMemoryMongoWireServerIntegrationTests}.
  */
 class MongoWireServerIntegrationTests {
 
     @TempDir
     Path dir;
 
-    private MongoWireServer server;
-    private MongoClient client;
-    private MongoCollection<Document> deliveries;
+    MongoWireServer server;
+    MongoClient client;
+    MongoCollection<Document> deliveries;
+
+    MongoWireServer newServer(int port) {
+        return new MongoWireServer("127.0.0.1", port, dir.resolve("db.mv"));
+    }
 
     @BeforeEach
     void start() throws Exception {
-        server = new MongoWireServer("127.0.0.1", freePort(), dir.resolve("db.mv"));
+        server = newServer(freePort());
         server.start();
-        client = MongoClients.create(server.uri("test"));
-        deliveries = client.getDatabase("test").getCollection("deliveries");
+        connect();
         for (int i = 0; i < 50; i++) {
             deliveries.insertOne(new Document("_id", "r" + i).append("state", i % 2 == 0 ? "SENT" : "SENDING")
                     .append("origin", "o" + i));
@@ -100,12 +105,16 @@ class MongoWireServerIntegrationTests {
         server.stop();
 
         server.start();
-        client = MongoClients.create(server.uri("test"));
-        deliveries = client.getDatabase("test").getCollection("deliveries");
+        connect();
 
         assertThat(deliveries.countDocuments()).isEqualTo(50);
         assertThat(deliveries.find(openFor("r7", "o7")).first()).containsEntry("state", "SENDING");
         assertThat(deliveries.find(Filters.eq("_id", "r5")).first()).containsEntry("state", "SENT");
+    }
+
+    void connect() {
+        client = MongoClients.create(server.uri("test"));
+        deliveries = client.getDatabase("test").getCollection("deliveries");
     }
 
     /** The delivery ledger's shape, as Spring Data writes it: this id, while open, and only for its origin. */
