@@ -5,20 +5,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import io.mailgw.events.DeliveryStatus;
 import io.mailgw.model.delivery.DeliveryRecord;
 import io.mailgw.model.delivery.DeliveryState;
 import io.mailgw.outbound.request.InFlightRequest;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,11 +39,15 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The delivery log as the sender writes it: one atomic find-and-modify per state change, never a
- * read before or after. A record may change a request only while the request is open and the
- * record is the one that last changed it ({@code origin}, a redelivery) or carries the ticket it
- * handed out ({@code ticket}, a retry or a re-drive); any other copy finds the request taken, so a
- * duplicated or replayed event is a no-op, and an ended request never changes again.
+ * The delivery log as the sender writes it: one atomic write per state change, never a read before
+ * or after. A record may change a request only while the request is open and the record is the one
+ * that last changed it ({@code origin}, a redelivery) or carries the ticket it handed out
+ * ({@code ticket}, a retry or a re-drive); any other copy finds the request taken, so a duplicated
+ * or replayed event is a no-op, and an ended request never changes again.
+ * <p>
+ * The two writes of every sent message, the claim of a new request and the record of what became
+ * of a claimed one, are {@linkplain GroupWrites grouped}: the lanes' concurrent writes go to
+ * MongoDB as one insert and one update command per batch, not one round trip each.
  */
 @Component
 public class DeliveryLedger {
@@ -53,8 +70,19 @@ public class DeliveryLedger {
     private static final FindOneAndUpdateOptions RECORD_OR_CREATE = new FindOneAndUpdateOptions().upsert(true)
             .returnDocument(ReturnDocument.AFTER).projection(ID_ONLY);
 
+    private static final InsertManyOptions INSERT_EACH = new InsertManyOptions().ordered(false);
+    private static final BulkWriteOptions UPDATE_EACH = new BulkWriteOptions().ordered(false);
+    /** The most writes one command carries. */
+    private static final int MAX_BATCH = 64;
+    /** Field that tells, after a batch some of whose writes found their request taken, which were written. */
+    private static final String WRITE_MARK = "writeMark";
+
     private final MongoOperations mongo;
     private final Clock clock;
+    private final GroupWrites<Document, Boolean> newClaims = new GroupWrites<>("ledger-claims", MAX_BATCH,
+            this::insertAll);
+    private final GroupWrites<ClaimedWrite, Boolean> claimedRecords = new GroupWrites<>("ledger-records", MAX_BATCH,
+            this::updateAll);
 
     DeliveryLedger(MongoOperations mongo, Clock clock) {
         this.mongo = mongo;
@@ -79,9 +107,14 @@ public class DeliveryLedger {
                 .append("ticket", null)
                 .append("nextAttemptAt", null)
                 .append("updatedAt", now);
+        Document step = step(request.attempt().number(), DeliveryState.SENDING, now, outboxId, null, null, null);
+        if (request.attempt().number() == 1 && request.attempt().ticket() == null
+                && newClaims.write(created(request.requestId(), set, messageId, now, step))) {
+            return new Claim.Granted(messageId, false, List.of());
+        }
         Document update = new Document("$set", set)
                 .append("$setOnInsert", new Document("messageId", messageId).append("createdAt", now))
-                .append("$push", step(request.attempt().number(), DeliveryState.SENDING, now, outboxId, null, null, null));
+                .append("$push", pushed(step));
         Document before;
         try {
             before = findAndUpdate(openFor(request, FINAL), update, CLAIM);
@@ -140,10 +173,10 @@ public class DeliveryLedger {
         }
         Document update = new Document("$set", set)
                 .append("$setOnInsert", new Document("createdAt", now))
-                .append("$push", step(status.attempt(), state, now, status.outboxMailboxId(), status.smtpReply(),
-                        errorCode, errorMessage));
+                .append("$push", pushed(step(status.attempt(), state, now, status.outboxMailboxId(),
+                        status.smtpReply(), errorCode, errorMessage)));
         if (claimed) {
-            return findAndUpdate(claimedBy(request), update, RECORD) != null;
+            return claimedRecords.write(new ClaimedWrite(claimedBy(request), update));
         }
         try {
             return findAndUpdate(openFor(request, FINAL_OR_MID_SEND), update, RECORD_OR_CREATE) != null;
@@ -190,7 +223,91 @@ public class DeliveryLedger {
         return mongo.execute(DeliveryRecord.COLLECTION, deliveries -> deliveries.findOneAndUpdate(filter, update, options));
     }
 
-    /** Appends a step to the record's history, keeping the last {@code MAX_STEPS}; absent values are left out. */
+    /**
+     * Inserts a batch of new requests' claims; one whose request exists already (a redelivery, a
+     * copy) is answered {@code false}, and is claimed again on its own with a find-and-modify.
+     */
+    private void insertAll(List<GroupWrites.Write<Document, Boolean>> claims) {
+        List<Document> documents = claims.stream().map(GroupWrites.Write::item).toList();
+        Map<Integer, BulkWriteError> errors = mongo.execute(DeliveryRecord.COLLECTION, deliveries -> {
+            try {
+                deliveries.insertMany(documents, INSERT_EACH);
+                return Map.of();
+            }
+            catch (MongoBulkWriteException ex) {
+                return ex.getWriteErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex, error -> error));
+            }
+        });
+        for (int i = 0; i < claims.size(); i++) {
+            BulkWriteError error = errors.get(i);
+            if (error == null) {
+                claims.get(i).done(true);
+            }
+            else if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                claims.get(i).done(false);
+            }
+            else {
+                claims.get(i).failed(refusedWrite(documents.get(i), error));
+            }
+        }
+    }
+
+    /**
+     * Writes a batch of records of claimed requests in one command. When some found their request
+     * taken meanwhile (by another sender, after a rebalance), the batch's mark tells which were written.
+     */
+    private void updateAll(List<GroupWrites.Write<ClaimedWrite, Boolean>> records) {
+        ObjectId mark = new ObjectId();
+        List<UpdateOneModel<Document>> updates = records.stream().map(GroupWrites.Write::item)
+                .map(write -> new UpdateOneModel<Document>(write.filter(), marked(write.update(), mark))).toList();
+        Map<Integer, BulkWriteError> errors = new HashMap<>();
+        int matched = mongo.execute(DeliveryRecord.COLLECTION, deliveries -> {
+            try {
+                return deliveries.bulkWrite(updates, UPDATE_EACH).getMatchedCount();
+            }
+            catch (MongoBulkWriteException ex) {
+                ex.getWriteErrors().forEach(error -> errors.put(error.getIndex(), error));
+                return ex.getWriteResult().getMatchedCount();
+            }
+        });
+        Set<Object> written = matched == records.size() - errors.size() ? null : markedWith(mark, records);
+        for (int i = 0; i < records.size(); i++) {
+            ClaimedWrite write = records.get(i).item();
+            BulkWriteError error = errors.get(i);
+            if (error != null) {
+                records.get(i).failed(refusedWrite(write.filter(), error));
+            }
+            else {
+                records.get(i).done(written == null || written.contains(write.filter().get("_id")));
+            }
+        }
+    }
+
+    private Set<Object> markedWith(ObjectId mark, List<GroupWrites.Write<ClaimedWrite, Boolean>> records) {
+        List<Object> ids = records.stream().map(write -> write.item().filter().get("_id")).toList();
+        Document query = new Document("_id", new Document("$in", ids)).append(WRITE_MARK, mark);
+        return mongo.execute(DeliveryRecord.COLLECTION, deliveries -> deliveries.find(query).projection(ID_ONLY)
+                .map(document -> document.get("_id")).into(new HashSet<>()));
+    }
+
+    private static Document marked(Document update, ObjectId mark) {
+        update.get("$set", Document.class).put(WRITE_MARK, mark);
+        return update;
+    }
+
+    private static DataIntegrityViolationException refusedWrite(Document document, BulkWriteError error) {
+        return new DataIntegrityViolationException("MongoDB refused the delivery record of request "
+                + document.get("_id") + ": " + error.getCode() + " " + error.getMessage());
+    }
+
+    /** A new request's record as its claim creates it: what the upserting claim would insert. */
+    private static Document created(String requestId, Document set, String messageId, Date now, Document step) {
+        Document created = new Document("_id", requestId);
+        created.putAll(set);
+        return created.append("messageId", messageId).append("createdAt", now).append("steps", List.of(step));
+    }
+
+    /** A step of the record's history; absent values are left out. */
     private static Document step(int attempt, DeliveryState state, Date at, String outboxId, String smtpReply,
                                  String errorCode, String errorMessage) {
         Document step = new Document("attempt", attempt).append("state", state.name()).append("at", at);
@@ -198,6 +315,11 @@ public class DeliveryLedger {
         putIfPresent(step, "smtpReply", smtpReply);
         putIfPresent(step, "errorCode", errorCode);
         putIfPresent(step, "errorMessage", errorMessage);
+        return step;
+    }
+
+    /** Appends a step to the record's history, keeping the last {@code MAX_STEPS}. */
+    private static Document pushed(Document step) {
         return new Document("steps", new Document("$each", List.of(step)).append("$slice", -DeliveryRecord.MAX_STEPS));
     }
 
@@ -230,6 +352,10 @@ public class DeliveryLedger {
     private static Document claimedBy(InFlightRequest request) {
         return new Document("_id", request.requestId()).append("state", DeliveryState.SENDING.name())
                 .append("origin", request.attempt().origin());
+    }
+
+    /** A record's write to a request it holds in {@code SENDING}. */
+    private record ClaimedWrite(Document filter, Document update) {
     }
 
     /** Whether a record may go on with its request. */

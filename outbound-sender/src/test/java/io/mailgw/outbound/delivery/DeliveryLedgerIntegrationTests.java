@@ -3,8 +3,15 @@ package io.mailgw.outbound.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -21,6 +28,7 @@ import io.mailgw.outbound.delivery.DeliveryLedger.Claim;
 import io.mailgw.outbound.request.InFlightRequest;
 import io.mailgw.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +193,48 @@ class DeliveryLedgerIntegrationTests {
         assertThat(redriven).isEqualTo(new Claim.Granted("<r8@xpto.example>", false, List.of()));
     }
 
+    /**
+     * Many lanes at once: claims of new requests and of requests already in the log, then records
+     * of requests still held and of requests ended elsewhere meanwhile, all concurrent, so
+     * that they go to MongoDB in shared batches. Each caller gets its own request's answer.
+     */
+    @Test
+    void concurrentClaimsAndRecordsEachGetTheirOwnRequestsAnswer() throws Exception {
+        int count = 48;
+        for (int i = 0; i < count; i += 3) {
+            ledger.claim(request("c" + i, "requests-1@" + i, null), "mbx-xpto-out", "CONTRACT", "<c" + i + "@x>", 1);
+        }
+        List<Claim> claims = concurrently(count, i -> ledger.claim(request("c" + i, "requests-1@" + i, null),
+                "mbx-xpto-out", "CONTRACT", "<new-c" + i + "@x>", 1));
+        for (int i = 1; i < count; i += 4) {
+            mongo.getCollection(DeliveryRecord.COLLECTION).updateOne(new Document("_id", "c" + i),
+                    new Document("$set", new Document("state", "FAILED").append("statusJson", "{}")));
+        }
+        List<Boolean> written = concurrently(count, i -> ledger.record(request("c" + i, "requests-1@" + i, null), true,
+                status("c" + i, Status.SENT, 1), "{\"c\":" + i + "}", null, List.of()));
+
+        for (int i = 0; i < count; i++) {
+            boolean existed = i % 3 == 0;
+            boolean takenOver = i % 4 == 1;
+            String id = "c" + i;
+            assertThat(claims.get(i)).as(id).isEqualTo(new Claim.Granted(existed ? "<" + id + "@x>" : "<new-" + id + "@x>",
+                    existed, List.of()));
+            DeliveryRecord record = ledger.find(id).orElseThrow();
+            if (takenOver) {
+                assertThat(written.get(i)).as(id).isFalse();
+                assertThat(record.state()).as(id).isEqualTo(DeliveryState.FAILED);
+                assertThat(record.statusJson()).as(id).isEqualTo("{}");
+            }
+            else {
+                assertThat(written.get(i)).as(id).isTrue();
+                assertThat(record.state()).as(id).isEqualTo(DeliveryState.SENT);
+                assertThat(record.statusJson()).as(id).isEqualTo("{\"c\":" + i + "}");
+                assertThat(record.steps()).as(id).extracting(step -> step.state()).endsWith(DeliveryState.SENDING,
+                        DeliveryState.SENT);
+            }
+        }
+    }
+
     @Test
     void sweepsOnlyEndedRequestsLastChangedBeforeTheRetention() {
         InFlightRequest ended = request("r6", "requests-0@1", null);
@@ -197,6 +247,31 @@ class DeliveryLedgerIntegrationTests {
         assertThat(ledger.sweep(NOW.plusSeconds(1))).isEqualTo(1);
         assertThat(ledger.find("r6")).isEmpty();
         assertThat(ledger.find("r7")).isPresent();
+    }
+
+    /** Runs {@code call} for 0 to count - 1, each on its own thread, all let go at once; the results in order. */
+    private static <T> List<T> concurrently(int count, IntFunction<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(threads.submit(() -> {
+                    go.await();
+                    return call.apply(n);
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        }
+        finally {
+            threads.shutdownNow();
+        }
     }
 
     private static InFlightRequest request(String requestId, String origin, String ticket) {
