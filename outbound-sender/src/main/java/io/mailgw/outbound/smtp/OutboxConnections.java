@@ -10,6 +10,7 @@ import io.mailgw.model.connect.MailSessionBuilder;
 import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.outbound.OutboundProperties;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -21,8 +22,10 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * The SMTP connections of one outbox (commons-pool2): at most its {@code maxConnections}, each
  * logged in once and reused for many messages, closed after {@code max-messages-per-connection}
  * messages, after {@code idle-timeout} unused, or after any failure that may have broken it. The
- * server's checked address and its TLS context are reused for {@code address-refresh}, so TLS
- * sessions resume; then the name is resolved and checked by the connect guard again.
+ * server's checked address, its TLS context and the Jakarta Mail session over them are reused for
+ * {@code address-refresh}, so TLS sessions resume and no connection pays for a new session (which
+ * reads the mail providers' files from the class path); then the name is resolved and checked by
+ * the connect guard again.
  */
 final class OutboxConnections implements AutoCloseable {
 
@@ -33,6 +36,7 @@ final class OutboxConnections implements AutoCloseable {
     private final GenericObjectPool<SmtpConnection> pool;
     private MailEndpoint endpoint;
     private Instant endpointCheckedAt = Instant.EPOCH;
+    private Session session;
 
     OutboxConnections(Mailbox outbox, ConnectGuard guard, OutboundProperties.Smtp settings, Clock clock) {
         this.outbox = outbox;
@@ -114,8 +118,17 @@ final class OutboxConnections implements AutoCloseable {
                         + ex.getMessage(), ex);
             }
             endpointCheckedAt = now;
+            session = MailSessionBuilder.forMailbox(outbox, endpoint)
+                    .timeouts(settings.connectTimeout(), settings.readTimeout(), settings.writeTimeout())
+                    .option("sendpartial", "true")
+                    .onSocketOpened(SmtpConnection::socketOpened)
+                    .build();
         }
         return endpoint;
+    }
+
+    private synchronized Session session() {
+        return session;
     }
 
     /** Makes connections, unconnected: the sender opens them under its deadline. */
@@ -123,13 +136,14 @@ final class OutboxConnections implements AutoCloseable {
 
         @Override
         public SmtpConnection create() throws MessagingException {
-            MailEndpoint server = endpoint();
+            MailEndpoint server;
+            Session shared;
+            synchronized (OutboxConnections.this) {
+                server = endpoint();
+                shared = session();
+            }
             SmtpConnection connection = new SmtpConnection();
-            MailSessionBuilder session = MailSessionBuilder.forMailbox(outbox, server)
-                    .timeouts(settings.connectTimeout(), settings.readTimeout(), settings.writeTimeout())
-                    .option("sendpartial", "true")
-                    .onSocketOpened(connection::opened);
-            SMTPTransport transport = (SMTPTransport) session.build().getTransport(session.protocol());
+            SMTPTransport transport = (SMTPTransport) shared.getTransport(MailSessionBuilder.protocolOf(outbox));
             connection.attach(transport, server.connectHost(), server.port());
             return connection;
         }

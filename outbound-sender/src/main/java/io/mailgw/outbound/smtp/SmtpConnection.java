@@ -16,6 +16,9 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 final class SmtpConnection {
 
+    /** The connection being opened on this thread, to which the outbox's shared session reports its sockets. */
+    private static final ThreadLocal<SmtpConnection> OPENING = new ThreadLocal<>();
+
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private SMTPTransport transport;
     private String address;
@@ -26,12 +29,16 @@ final class SmtpConnection {
     private boolean connected;
 
     /**
-     * Where the session reports each socket it opens, before it is used. Nagle's algorithm is
-     * switched off: the end of a message's data is a small write right after large ones, and
-     * waiting for the server's delayed ACK before sending it would cost ~40 ms per message.
+     * Where the outbox's session reports each socket it opens, before it is used: to the connection
+     * that {@link #open} opens on this thread. Nagle's algorithm is switched off: the end of a
+     * message's data is a small write right after large ones, and waiting for the server's delayed
+     * ACK before sending it would cost ~40 ms per message.
      */
-    void opened(Socket socket) {
-        sockets.add(socket);
+    static void socketOpened(Socket socket) {
+        SmtpConnection opening = OPENING.get();
+        if (opening != null) {
+            opening.sockets.add(socket);
+        }
         try {
             socket.setTcpNoDelay(true);
         }
@@ -53,7 +60,13 @@ final class SmtpConnection {
 
     /** Connects to the checked address and logs in ({@code user} {@code null}: no login). */
     void open(String user, String secret) throws MessagingException {
-        transport.connect(address, port, user, secret);
+        OPENING.set(this);
+        try {
+            transport.connect(address, port, user, secret);
+        }
+        finally {
+            OPENING.remove();
+        }
         connected = true;
     }
 
