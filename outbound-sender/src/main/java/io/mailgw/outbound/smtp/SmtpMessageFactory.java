@@ -141,21 +141,70 @@ public class SmtpMessageFactory {
     /** Text, html, or both as multipart/alternative (plain text first, as RFC 2046 orders them). */
     private static void fillBody(MimePart part, SendMailRequested request) throws MessagingException {
         if (request.html() == null) {
-            part.setText(request.text(), UTF_8);
+            setText(part, request.text(), "plain");
         }
         else if (request.text() == null) {
-            part.setText(request.html(), UTF_8, "html");
+            setText(part, request.html(), "html");
         }
         else {
             MimeMultipart alternative = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(request.text(), UTF_8);
+            setText(text, request.text(), "plain");
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(request.html(), UTF_8, "html");
+            setText(html, request.html(), "html");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
             part.setContent(alternative);
         }
+    }
+
+    /**
+     * UTF-8 text with its transfer encoding set from one pass over the string. Left unset, Jakarta
+     * Mail would choose the same one by encoding the whole text into a stream a byte at a time (a
+     * tenth of the sender's CPU with 10 KB bodies).
+     */
+    private static void setText(MimePart part, String text, String subtype) throws MessagingException {
+        part.setText(text, UTF_8, subtype);
+        part.setHeader("Content-Transfer-Encoding", transferEncodingOf(text));
+    }
+
+    /**
+     * The transfer encoding Jakarta Mail's {@code MimeUtility.getEncoding} gives UTF-8 text: {@code 7bit}
+     * when every byte is printable ASCII (or CR, LF, TAB) and no line passes 998 bytes,
+     * {@code quoted-printable} when most bytes are, {@code base64} otherwise.
+     */
+    static String transferEncodingOf(String text) {
+        long ascii = 0;
+        long other = 0;
+        int lineLength = 0;
+        boolean longLine = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                lineLength = 0;
+                ascii++;
+                continue;
+            }
+            if (c < 0x80) {
+                longLine |= ++lineLength > 998;
+                if (c >= 0x20 && c < 0x7f || c == '\t') {
+                    ascii++;
+                }
+                else {
+                    other++;
+                }
+            }
+            else {
+                int bytes = c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+                lineLength += bytes;
+                longLine |= lineLength > 998;
+                other += bytes;
+            }
+        }
+        if (other == 0) {
+            return longLine ? "quoted-printable" : "7bit";
+        }
+        return ascii > other ? "quoted-printable" : "base64";
     }
 
     private static MimeBodyPart attachment(int index, SendMailRequested.Attachment attachment)

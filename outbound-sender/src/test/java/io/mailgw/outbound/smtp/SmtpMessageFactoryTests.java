@@ -15,8 +15,10 @@ import io.mailgw.model.mailbox.Mailbox;
 import io.mailgw.outbound.TestOutboxes;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,35 @@ class SmtpMessageFactoryTests {
         assertThat(message.getSentDate()).isEqualTo(Date.from(NOW));
         message.saveChanges();
         assertThat(message.getMessageID()).isEqualTo("<id-1@xpto.example>");
+    }
+
+    /** The encoding is chosen as Jakarta Mail would choose it, without it encoding the text to find out. */
+    @Test
+    void choosesTheTransferEncodingJakartaMailWouldChoose() throws Exception {
+        List<String> texts = List.of("Plain ASCII text.\r\nSecond line\twith a tab.\n", "",
+                "x".repeat(998) + "\n" + "y".repeat(998), "x".repeat(999),
+                "Solicitud nº 4711 registrada; el técnico responderá pronto.",
+                "日本語のテキストです。", "emoji 😀😀😀 and some more ascii text around them",
+                "bell \u0007 and delete \u007f are not plain text", "ñ".repeat(600), "é" + "x".repeat(997));
+        for (String text : texts) {
+            String jakarta = MimeUtility.getEncoding(new DataHandler(text, "text/plain; charset=UTF-8"));
+
+            assertThat(SmtpMessageFactory.transferEncodingOf(text)).as(text).isEqualTo(jakarta);
+        }
+    }
+
+    @Test
+    void writesTheBodyInTheTransferEncodingItSet() throws Exception {
+        String text = "Solicitud nº 4711 registrada; el técnico responderá pronto.";
+        MimeMessage message = factory.build(textOnly("r2", text), OUTBOX, "<r2@xpto.example>");
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        message.writeTo(written);
+
+        MimeMessage read = new MimeMessage(session, new java.io.ByteArrayInputStream(written.toByteArray()));
+        assertThat(read.getEncoding()).isEqualTo("quoted-printable");
+        assertThat(written.toString(StandardCharsets.US_ASCII)).contains("Content-Transfer-Encoding: quoted-printable")
+                .contains("t=C3=A9cnico");
+        assertThat(read.getContent()).isEqualTo(text);
     }
 
     @Test
@@ -141,7 +172,11 @@ class SmtpMessageFactoryTests {
     }
 
     private static SendMailRequested textOnly(String requestId) {
+        return textOnly(requestId, "Su solicitud fue registrada.");
+    }
+
+    private static SendMailRequested textOnly(String requestId, String text) {
         return new SendMailRequested(requestId, "xpto", null, List.of("ana@cliente.example"), null, null, null,
-                "Solicitud registrada", "Su solicitud fue registrada.", null, null, null, null, null);
+                "Solicitud registrada", text, null, null, null, null, null);
     }
 }
