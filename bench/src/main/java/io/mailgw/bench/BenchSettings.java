@@ -39,7 +39,8 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
     /**
      * @param messages     requests of the bulk runs (gateway and naive sender); default 20,000
      * @param messageBytes size of each request's text body; default 10,240
-     * @param warmup       requests sent and awaited before each measured run, once the sender is up; default 200
+     * @param warmup       requests sent and awaited before each measured run of the gateway, once the sender is
+     *                     up (the naive sender gets at most {@code NAIVE_WARMUP} of them); default 3,000
      * @param pacedRate    requests per second of the paced run; default 200
      * @param pacedFor     length of the paced run; default 30 s
      * @param deadline     how long a run may take before it is reported unfinished; default 10 min
@@ -79,7 +80,7 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
                 read.integer("BENCH_SMTP_SINK_PORT", 10025), read.integer("BENCH_IMAP_PORT", 10143),
                 read.integer("BENCH_POP3_PORT", 10110), read.integer("BENCH_LMTP_PORT", 10024));
         Outbound outbound = new Outbound(read.integer("BENCH_OUTBOUND_MESSAGES", 20_000),
-                read.integer("BENCH_MESSAGE_BYTES", 10_240), read.integer("BENCH_OUTBOUND_WARMUP", 200),
+                read.integer("BENCH_MESSAGE_BYTES", 10_240), read.integer("BENCH_OUTBOUND_WARMUP", 3_000),
                 read.integer("BENCH_PACED_RATE", 200), read.seconds("BENCH_PACED_SECONDS", 30),
                 read.seconds("BENCH_OUTBOUND_DEADLINE_SECONDS", 600), read.integer("BENCH_SMTP_CONNECTIONS", 4),
                 env.getOrDefault("BENCH_SENDER_HEAP", "256m"), read.words("BENCH_SENDER_ARGS"));
