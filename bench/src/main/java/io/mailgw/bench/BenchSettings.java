@@ -55,6 +55,7 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
     /**
      * @param messages       messages of the drained folder; default 10,000
      * @param messageBytes   size of each; default 10,240
+     * @param warmup         messages of a folder the poller drains first, unmeasured; default 3,000
      * @param idleMessages   messages delivered one by one for the IDLE latency; default 200
      * @param idleSpacing    time between two of those deliveries; default 500 ms
      * @param pollInterval   {@code pollIntervalSeconds} of the drained and the IDLE mailboxes; default 10 s
@@ -65,7 +66,7 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
      * @param pollerHeap     the poller's {@code -Xmx}; default {@code 512m}
      * @param pollerArguments more {@code --name=value} properties for the poller; default none
      */
-    public record Inbound(int messages, int messageBytes, int idleMessages, Duration idleSpacing,
+    public record Inbound(int messages, int messageBytes, int warmup, int idleMessages, Duration idleSpacing,
                           Duration pollInterval, int mailboxes, Duration manyInterval, Duration manyFor,
                           Duration deadline, String pollerHeap, List<String> pollerArguments) {
     }
@@ -85,7 +86,8 @@ public record BenchSettings(Path repository, Path workDir, Ports ports, Outbound
                 read.seconds("BENCH_OUTBOUND_DEADLINE_SECONDS", 600), read.integer("BENCH_SMTP_CONNECTIONS", 4),
                 env.getOrDefault("BENCH_SENDER_HEAP", "256m"), read.words("BENCH_SENDER_ARGS"));
         Inbound inbound = new Inbound(read.integer("BENCH_INBOUND_MESSAGES", 10_000),
-                read.integer("BENCH_MESSAGE_BYTES", 10_240), read.integer("BENCH_IDLE_MESSAGES", 200),
+                read.integer("BENCH_MESSAGE_BYTES", 10_240), read.integer("BENCH_INBOUND_WARMUP", 3_000),
+                read.integer("BENCH_IDLE_MESSAGES", 200),
                 Duration.ofMillis(read.integer("BENCH_IDLE_SPACING_MS", 500)),
                 read.seconds("BENCH_POLL_INTERVAL_SECONDS", 10), read.integer("BENCH_MAILBOXES", 5_000),
                 read.seconds("BENCH_MAILBOXES_INTERVAL_SECONDS", 60), read.seconds("BENCH_MAILBOXES_SECONDS", 240),

@@ -22,6 +22,7 @@ class BenchSettingsTests {
         assertThat(settings.outbound().connections()).isEqualTo(4);
         assertThat(settings.outbound().senderHeap()).isEqualTo("256m");
         assertThat(settings.inbound().messages()).isEqualTo(10_000);
+        assertThat(settings.inbound().warmup()).isEqualTo(3_000);
         assertThat(settings.inbound().idleMessages()).isEqualTo(200);
         assertThat(settings.inbound().mailboxes()).isEqualTo(5_000);
         assertThat(settings.inbound().manyInterval()).isEqualTo(Duration.ofSeconds(60));

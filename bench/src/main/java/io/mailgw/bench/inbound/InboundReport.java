@@ -29,12 +29,14 @@ final class InboundReport {
                         drain.rate() >= rawRate / 2)
                 .row("gateway drain as share of the raw fetch", Figures.percent(drain.rate(), rawRate))
                 .row("limit: raw UID FETCH 1:* BODY.PEEK[] (best of 3)", Figures.rate(rawRate))
-                .row("poller heap during the drain, most used / live / CPU", usage(drain.usage()));
+                .row("poller heap during the drain, most used / live / CPU", usage(drain.usage()))
+                .row("new mailbox: from its creation to the poller's login", Figures.duration(drain.foundAfter()));
         idleRows(table, idle);
         manyRows(table, many);
-        table.note("Drain: from the mailbox's creation in MongoDB (the poller already running, interval "
-                + inbound.pollInterval().toSeconds() + " s, startFrom ALL, afterRead NONE) to the record of the last "
-                + "message on mail.inbound.messages.");
+        table.note("Drain: from the poller's login to the mailbox (Dovecot's log), as the raw fetch is timed from "
+                + "its login, to the record of the last message on mail.inbound.messages; the mailbox created in "
+                + "MongoDB once the poller (interval " + inbound.pollInterval().toSeconds() + " s, startFrom ALL, "
+                + "afterRead NONE) had drained " + inbound.warmup() + " warm-up messages of another mailbox.");
         table.note("New mail: " + idle.latencies().expected() + " messages through LMTP, one every "
                 + inbound.idleSpacing().toMillis() + " ms; from LMTP's 250 to the record's timestamp.");
         table.note("Scheduling delay: from Dovecot's login log; a re-poll's lateness is the time between two logins "
