@@ -108,6 +108,8 @@ public class DeliveryLedger {
                 .append("nextAttemptAt", null)
                 .append("updatedAt", now);
         Document step = step(request.attempt().number(), DeliveryState.SENDING, now, outboxId, null, null, null);
+        // A first attempt is almost always a new request: inserted with other lanes' claims; one the log holds
+        // already (a redelivery, a copy) is claimed below, as every later attempt is.
         if (request.attempt().number() == 1 && request.attempt().ticket() == null
                 && newClaims.write(created(request.requestId(), set, messageId, now, step))) {
             return new Claim.Granted(messageId, false, List.of());
@@ -215,9 +217,9 @@ public class DeliveryLedger {
     }
 
     /**
-     * One find-and-modify in the driver's own terms: the log's few fields are written as BSON, not
-     * mapped object by object, which took a fifth of the sender's CPU. Errors are translated as
-     * Spring Data's are ({@link DuplicateKeyException}, {@code DataAccessException}).
+     * One find-and-modify in the driver's own terms, as the batches are written: the log's few
+     * fields as BSON, not mapped object by object, which took a fifth of the sender's CPU. Errors
+     * are translated as Spring Data's are ({@link DuplicateKeyException}, {@code DataAccessException}).
      */
     private Document findAndUpdate(Document filter, Document update, FindOneAndUpdateOptions options) {
         return mongo.execute(DeliveryRecord.COLLECTION, deliveries -> deliveries.findOneAndUpdate(filter, update, options));

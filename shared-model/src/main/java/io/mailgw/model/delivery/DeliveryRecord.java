@@ -8,8 +8,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The delivery log's record of one send request, keyed by {@code requestId} (the idempotency key,
- * so unique). The sender changes it with one atomic find-and-modify per state change; it never
- * holds a message body, and recipients only as far as partial sending needs them.
+ * so unique). The sender changes it with one atomic write per state change, conditional on the
+ * request's state and holder (several requests' writes may share one command; such a batched
+ * update also sets {@code writeMark}, the batch's id, not mapped here); it never holds a message
+ * body, and recipients only as far as partial sending needs them.
  *
  * @param outboxResolution   {@code DEFAULT}, {@code CONTRACT} or {@code DEFAULT_FALLBACK}, once resolved
  * @param attempt            the current or last attempt, 1 for the first
