@@ -178,7 +178,7 @@ public class DeliveryLedger {
                 .append("$push", pushed(step(status.attempt(), state, now, status.outboxMailboxId(),
                         status.smtpReply(), errorCode, errorMessage)));
         if (claimed) {
-            return claimedRecords.write(new ClaimedWrite(claimedBy(request), update));
+            return claimedRecords.write(new ClaimedWrite(claimedBy(request, statusJson), update));
         }
         try {
             return findAndUpdate(openFor(request, FINAL_OR_MID_SEND), update, RECORD_OR_CREATE) != null;
@@ -350,10 +350,15 @@ public class DeliveryLedger {
         return Arrays.stream(DeliveryState.values()).filter(test).map(DeliveryState::name).toList();
     }
 
-    /** The request, while this record holds it in {@code SENDING}. */
-    private static Document claimedBy(InFlightRequest request) {
-        return new Document("_id", request.requestId()).append("state", DeliveryState.SENDING.name())
-                .append("origin", request.attempt().origin());
+    /**
+     * The request, while this record holds it in {@code SENDING}, or once this very write changed it:
+     * a write tried again after its answer was lost (the command applied, the reply never came) finds
+     * its own status there and is written again, instead of taking the request for another's.
+     */
+    private static Document claimedBy(InFlightRequest request, String statusJson) {
+        return new Document("_id", request.requestId()).append("origin", request.attempt().origin())
+                .append("$or", List.of(new Document("state", DeliveryState.SENDING.name()),
+                        new Document("statusJson", statusJson)));
     }
 
     /** A record's write to a request it holds in {@code SENDING}. */

@@ -89,6 +89,24 @@ class DeliveryLedgerIntegrationTests {
         assertThat(ledger.find("r1").orElseThrow().statusJson()).isEqualTo("{\"s\":1}");
     }
 
+    /** MongoDB applied the record but its answer was lost: the write tried again finds its own status, not a taker. */
+    @Test
+    void aRecordTriedAgainAfterItsAnswerWasLostIsWrittenAgainAndNoOtherIs() {
+        InFlightRequest record = request("r11", "requests-0@13", null);
+        ledger.claim(record, "mbx-xpto-out", "CONTRACT", "<r11@xpto.example>", 1);
+
+        boolean first = ledger.record(record, true, status("r11", Status.SENT, 1), "{\"s\":11}", null, List.of());
+        boolean again = ledger.record(record, true, status("r11", Status.SENT, 1), "{\"s\":11}", null, List.of());
+        boolean another = ledger.record(record, true, status("r11", Status.FAILED, 1), "{\"s\":12}", null, List.of());
+
+        assertThat(first).isTrue();
+        assertThat(again).isTrue();
+        assertThat(another).isFalse();
+        DeliveryRecord sent = ledger.find("r11").orElseThrow();
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.statusJson()).isEqualTo("{\"s\":11}");
+    }
+
     @Test
     void theSameRecordDeliveredAgainFindsItsRequestMidSendAndGoesOnAsAPossibleDuplicate() {
         InFlightRequest record = request("r2", "requests-0@7", null);
