@@ -34,9 +34,8 @@ final class OutboxConnections implements AutoCloseable {
     private final OutboundProperties.Smtp settings;
     private final Clock clock;
     private final GenericObjectPool<SmtpConnection> pool;
-    private MailEndpoint endpoint;
-    private Instant endpointCheckedAt = Instant.EPOCH;
-    private Session session;
+    private CheckedServer server;
+    private Instant serverCheckedAt = Instant.EPOCH;
 
     OutboxConnections(Mailbox outbox, ConnectGuard guard, OutboundProperties.Smtp settings, Clock clock) {
         this.outbox = outbox;
@@ -107,9 +106,11 @@ final class OutboxConnections implements AutoCloseable {
         pool.close();
     }
 
-    private synchronized MailEndpoint endpoint() throws MessagingException {
+    /** The server's checked address and the session over it, checked again after {@code address-refresh}. */
+    private synchronized CheckedServer server() throws MessagingException {
         Instant now = clock.instant();
-        if (endpoint == null || now.isAfter(endpointCheckedAt.plus(settings.addressRefresh()))) {
+        if (server == null || now.isAfter(serverCheckedAt.plus(settings.addressRefresh()))) {
+            MailEndpoint endpoint;
             try {
                 endpoint = guard.endpointFor(outbox.server());
             }
@@ -117,18 +118,19 @@ final class OutboxConnections implements AutoCloseable {
                 throw new MessagingException("Connecting to " + outbox.describe() + " is not possible: "
                         + ex.getMessage(), ex);
             }
-            endpointCheckedAt = now;
-            session = MailSessionBuilder.forMailbox(outbox, endpoint)
+            Session session = MailSessionBuilder.forMailbox(outbox, endpoint)
                     .timeouts(settings.connectTimeout(), settings.readTimeout(), settings.writeTimeout())
                     .option("sendpartial", "true")
                     .onSocketOpened(SmtpConnection::socketOpened)
                     .build();
+            server = new CheckedServer(endpoint, session);
+            serverCheckedAt = now;
         }
-        return endpoint;
+        return server;
     }
 
-    private synchronized Session session() {
-        return session;
+    /** A server address the connect guard allowed, and the Jakarta Mail session every connection to it shares. */
+    private record CheckedServer(MailEndpoint endpoint, Session session) {
     }
 
     /** Makes connections, unconnected: the sender opens them under its deadline. */
@@ -136,15 +138,11 @@ final class OutboxConnections implements AutoCloseable {
 
         @Override
         public SmtpConnection create() throws MessagingException {
-            MailEndpoint server;
-            Session shared;
-            synchronized (OutboxConnections.this) {
-                server = endpoint();
-                shared = session();
-            }
+            CheckedServer checked = server();
             SmtpConnection connection = new SmtpConnection();
-            SMTPTransport transport = (SMTPTransport) shared.getTransport(MailSessionBuilder.protocolOf(outbox));
-            connection.attach(transport, server.connectHost(), server.port());
+            SMTPTransport transport = (SMTPTransport) checked.session()
+                    .getTransport(MailSessionBuilder.protocolOf(outbox));
+            connection.attach(transport, checked.endpoint().connectHost(), checked.endpoint().port());
             return connection;
         }
 
