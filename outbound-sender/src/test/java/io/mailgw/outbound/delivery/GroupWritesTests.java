@@ -1,5 +1,6 @@
 package io.mailgw.outbound.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Grouping writes: what queues while a batch is written goes in the next one, and each caller gets its own outcome. */
 class GroupWritesTests {
@@ -33,7 +35,7 @@ class GroupWritesTests {
         GroupWrites<Integer, String> writes = new GroupWrites<>("test-writes", 64, batch -> {
             batches.add(batch.stream().map(GroupWrites.Write::item).toList());
             firstStarted.countDown();
-            await(release);
+            awaitRelease(release);
             batch.forEach(write -> write.done("w" + write.item()));
         });
 
@@ -44,9 +46,7 @@ class GroupWritesTests {
             int item = i;
             rest.add(callers.submit(() -> writes.write(item)));
         }
-        while (callersWaitingInWrite() < 11) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> callersWaitingInWrite() == 11);
         release.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("w0");
@@ -63,7 +63,7 @@ class GroupWritesTests {
         CountDownLatch release = new CountDownLatch(1);
         GroupWrites<Integer, Integer> writes = new GroupWrites<>("test-writes", 3, batch -> {
             batches.add(batch.stream().map(GroupWrites.Write::item).toList());
-            await(release);
+            awaitRelease(release);
             batch.forEach(write -> write.done(write.item()));
         });
         List<Future<Integer>> results = new ArrayList<>();
@@ -71,7 +71,7 @@ class GroupWritesTests {
             int item = i;
             results.add(callers.submit(() -> writes.write(item)));
         }
-        Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(5)).until(() -> callersWaitingInWrite() == 10);
         release.countDown();
 
         for (int i = 0; i < 10; i++) {
@@ -120,11 +120,15 @@ class GroupWritesTests {
                 batch -> batch.forEach(write -> write.done(write.item() + 1)));
 
         assertThat(writes.write(1)).isEqualTo(2);
-        Thread.sleep(1_300);
+        await().atMost(Duration.ofSeconds(5)).until(() -> writerThreads().isEmpty());
 
         assertThat(writes.write(2)).isEqualTo(3);
-        assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("test-writes")))
-                .hasSizeLessThanOrEqualTo(1);
+        assertThat(writerThreads()).hasSizeLessThanOrEqualTo(1);
+    }
+
+    private static List<Thread> writerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("test-writes"))
+                .filter(Thread::isAlive).toList();
     }
 
     /** Callers that queued their write and wait for it: blocked inside {@link GroupWrites#write}. */
@@ -136,7 +140,7 @@ class GroupWritesTests {
                 .count();
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitRelease(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
         }
